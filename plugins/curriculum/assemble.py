@@ -1,0 +1,117 @@
+"""Assemble the folder MkDocs builds from: generated pages, hand-written pages and module files.
+
+The folder belongs to the build (git-ignored). Files are written only when their bytes change and
+stale ones are removed, so `mkdocs serve` sees a change only when a source really changed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .i18n import Catalog
+from .load import Curriculum, split_locale
+from .render import module_page, programme_page, render_all, week_page
+
+PAGES_DIR = Path("curriculum") / "pages"
+KEEP = {".gitignore"}
+
+
+def collect(cur: Curriculum) -> dict[str, bytes]:
+    """Every file of the build folder, by its path there."""
+    files: dict[str, bytes] = {}
+    pages = cur.root / PAGES_DIR
+    if pages.is_dir():
+        for path in sorted(pages.rglob("*")):
+            if path.is_file() and not any(p.startswith(".") for p in path.parts[-1:]):
+                files[path.relative_to(pages).as_posix()] = path.read_bytes()
+    for module in cur.modules.values():
+        for asset in module.assets:
+            # modules/<id>/... keeps its path on the site
+            files[asset] = (cur.root / asset).read_bytes()
+    for page in render_all(cur):
+        files[page.path] = page.text.encode("utf-8")
+    return files
+
+
+def sync(target: Path, files: dict[str, bytes]) -> list[str]:
+    """Make `target` hold exactly `files`; return the paths that were written or removed."""
+    changed: list[str] = []
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, data in files.items():
+        path = target / rel
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        changed.append(rel)
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target).as_posix()
+        if path.is_file() and rel not in files and rel not in KEEP:
+            path.unlink()
+            changed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def navigation(cur: Curriculum, lang: str) -> list[Any]:
+    """The `nav` of mkdocs.yml for one language: section titles translated, pages by path."""
+    catalog = Catalog(lang)
+    modules: list[Any] = ["modules/index.md"]
+    for module in cur.modules.values():
+        tr = module.translations.get(lang)
+        title = tr.title if tr and tr.title else module.meta.title
+        weeks: list[Any] = [module_page(module.meta.id)]
+        for week in module.weeks:
+            folder = f"{module.path}/{week.folder}/"
+            local = [a for a in module.assets if a.startswith(folder) and a.endswith(".md")
+                     and split_locale(Path(a))[1] is None]
+            weeks.append({catalog.t("week_n", n=week.number): [
+                week_page(week, "prep"), week_page(week, "exercises"), week_page(week, "coach"),
+                *local,
+            ]})
+        modules.append({title: weeks})
+    programmes = ["programmes/index.md", *(programme_page(p.meta.id) for p in cur.programmes)]
+    nav: list[Any] = []
+    pages = cur.root / PAGES_DIR
+    if (pages / "index.md").is_file():
+        nav.append("index.md")
+    nav.append({catalog.t("nav_programmes"): programmes})
+    nav.append({catalog.t("nav_modules"): modules})
+    nav.extend(_hand_written(pages, catalog))
+    return nav
+
+
+def _hand_written(pages: Path, catalog: Catalog) -> list[Any]:
+    """Hand-written pages other than the home page: top-level pages, then one section a folder."""
+    if not pages.is_dir():
+        return []
+    out: list[Any] = []
+    for path in sorted(pages.iterdir()):
+        stem, lang = split_locale(path)
+        if lang is not None or path.name.startswith("."):
+            continue
+        if path.is_file() and path.suffix == ".md" and path.name != "index.md":
+            out.append(path.name)
+        elif path.is_dir():
+            children = [p.relative_to(pages).as_posix() for p in sorted(path.rglob("*.md"))
+                        if split_locale(p)[1] is None]
+            if children:
+                key = f"nav_{path.name}"
+                title = catalog.t(key) if _has(catalog, key) else path.name.replace("-", " ").title()
+                out.append({title: children})
+    return out
+
+
+def _has(catalog: Catalog, key: str) -> bool:
+    try:
+        catalog.t(key)
+    except KeyError:
+        return False
+    return True

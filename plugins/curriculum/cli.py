@@ -1,0 +1,79 @@
+"""The `curriculum` command: the build's validation without a build, and translation status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="curriculum", description="Check and inspect the curriculum sources.")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="the site configuration, for its languages (default: mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate modules and programmes; exit 1 on any problem")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github prints GitHub Actions annotations")
+    sub.add_parser("status", help="which weeks are translated into which language")
+    sub.add_parser("schema", help="print the JSON Schema of module.yml and week front matter")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        return _schema()
+    from .load import load_curriculum
+    from .problems import CurriculumError
+    from .siteconfig import site_languages
+
+    root = args.config.resolve().parent
+    try:
+        languages, default = site_languages(args.config)
+        cur = load_curriculum(root, languages, default)
+    except CurriculumError as exc:
+        if getattr(args, "format", "text") == "github":
+            print("\n".join(p.format_github() for p in exc.problems))
+        else:
+            print(exc.report(), file=sys.stderr)
+        return 1
+    if args.command == "status":
+        return _status(cur)
+    weeks = sum(len(m.weeks) for m in cur.modules.values())
+    print(f"ok: {len(cur.modules)} modules, {weeks} weeks, {len(cur.programmes)} programmes, "
+          f"{len(languages)} languages")
+    return 0
+
+
+def _status(cur: object) -> int:
+    from .load import Curriculum
+
+    assert isinstance(cur, Curriculum)
+    others = [lang for lang in cur.languages if lang != cur.default_language]
+    print("week".ljust(40) + "".join(lang.ljust(16) for lang in others))
+    for module in cur.modules.values():
+        for week in module.weeks:
+            row = f"{module.meta.id}/{week.folder}".ljust(40)
+            for lang in others:
+                have = sorted(week.translations.get(lang, {}))
+                row += ("+".join(have) if have else "-").ljust(16)
+            print(row.rstrip())
+    return 0
+
+
+def _schema() -> int:
+    from . import model
+
+    schemas = {name: cls.model_json_schema() for name, cls in (
+        ("module.yml", model.Module), ("prep.md", model.Prep),
+        ("exercises.md", model.Exercises), ("coach.md", model.Coach),
+        ("programme", model.Programme))}
+    print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

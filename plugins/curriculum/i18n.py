@@ -1,0 +1,100 @@
+"""Interface strings per language, with a fallback chain, and locale-aware durations and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.units import format_unit
+
+CATALOG_DIR = Path(__file__).parent / "catalog"
+SOURCE_LANGUAGE = "en"
+RTL = {"ar", "fa", "he", "ur", "ps", "ckb"}
+
+
+def normalise(lang: str) -> str:
+    """'pt-BR' or 'pt_br' -> 'pt_BR', the form Babel and our catalog files use."""
+    parts = lang.replace("-", "_").split("_")
+    return parts[0].lower() + ("_" + parts[1].upper() if len(parts) > 1 else "")
+
+
+@cache
+def _catalog_file(lang: str) -> dict[str, str]:
+    path = CATALOG_DIR / f"{lang}.yml"
+    if not path.is_file():
+        return {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def available_catalogs() -> list[str]:
+    return sorted(p.stem for p in CATALOG_DIR.glob("*.yml"))
+
+
+class Catalog:
+    """Strings for one language: the language itself, then its base language, then English."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = normalise(lang)
+        base = self.lang.split("_")[0]
+        chain = [self.lang, base, SOURCE_LANGUAGE]
+        self._chain = [_catalog_file(code) for code in dict.fromkeys(chain)]
+        self.locale = Locale.parse(self.lang)
+
+    def t(self, key: str, **values: object) -> str:
+        for table in self._chain:
+            if key in table:
+                return table[key].format(**values) if values else table[key]
+        raise KeyError(f"interface string '{key}' is missing from the English catalog")
+
+    def has_own(self, key: str) -> bool:
+        return key in self._chain[0]
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.lang.split("_")[0] in RTL else "ltr"
+
+    def _unit(self, value: int, unit: str, length: str) -> str:
+        # Babel 2.18 lacks some long forms (nl, fa print "16 duration-hour"): use the short one.
+        text = format_unit(value, unit, length=length, locale=self.locale)  # type: ignore[arg-type]
+        if unit in text and length != "short":
+            text = format_unit(value, unit, length="short", locale=self.locale)
+        return str(text)
+
+    def duration(self, minutes: int) -> str:
+        """200 -> '3 hr 20 min' in English, '3 h 20 min' in French, with the locale's digits.
+
+        Joined by the catalog's `duration_hm`, not babel.lists: Babel 2.18 repeats the last item
+        of a two-item unit list in Arabic.
+        """
+        hours, rest = divmod(minutes, 60)
+        if not hours:
+            return self.minutes(rest)
+        if not rest:
+            return self._unit(hours, "duration-hour", "short")
+        return self.t("duration_hm", hours=self._unit(hours, "duration-hour", "short"),
+                      minutes=self.minutes(rest))
+
+    def minutes(self, minutes: int) -> str:
+        return self._unit(minutes, "duration-minute", "short")
+
+    def hours(self, hours: int) -> str:
+        return self._unit(hours, "duration-hour", "long")
+
+    def weeks(self, weeks: int) -> str:
+        return self._unit(weeks, "duration-week", "long")
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, format="long", locale=self.locale)
+
+    def clock(self, minutes: int) -> str:
+        """Offset from the session's start as h:mm, with the locale's digits."""
+        hours, rest = divmod(minutes, 60)
+        from babel.numbers import format_decimal
+
+        return (format_decimal(hours, locale=self.locale) + ":"
+                + format_decimal(rest, format="00", locale=self.locale))

@@ -1,0 +1,440 @@
+"""Read `modules/` and `curriculum/programmes/` into models, collecting every problem with its place."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlsplit
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .problems import Problem
+from .yamlsafe import Located, parse, split_front_matter
+
+M = TypeVar("M", bound=BaseModel)
+
+WEEK_DIR = re.compile(r"^week-(\d\d)$")
+LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
+WEEK_FILES = ("prep", "exercises", "coach")
+
+
+@dataclass
+class Doc:
+    """A Markdown file's validated front matter, its body, and where it came from."""
+
+    path: str
+    meta: Any
+    body: str
+    body_line: int
+    located: Located
+
+
+@dataclass
+class Week:
+    """One week of a module: its three pages, in English and in each translation found."""
+
+    module_id: str
+    number: int
+    folder: str
+    prep: Doc
+    exercises: Doc
+    coach: Doc
+    item_ids: list[str]
+    translations: dict[str, dict[str, Doc]] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.folder
+
+
+@dataclass
+class LoadedModule:
+    """A module with its weeks, translations of its metadata, and other files it ships."""
+
+    meta: model.Module
+    path: str
+    located: Located
+    weeks: list[Week]
+    translations: dict[str, model.ModuleTranslation]
+    assets: list[str]
+
+
+@dataclass
+class LoadedProgramme:
+    meta: model.Programme
+    path: str
+    located: Located
+    translations: dict[str, model.ProgrammeTranslation]
+
+
+@dataclass
+class Curriculum:
+    """Everything the site is generated from, after validation."""
+
+    root: Path
+    languages: list[str]
+    default_language: str
+    modules: dict[str, LoadedModule]
+    programmes: list[LoadedProgramme]
+
+
+# --- pydantic errors to problems -----------------------------------------------------------------
+
+def _hint(err: dict[str, Any], cls: type[BaseModel], fields: list[str]) -> str:
+    kind, value = err["type"], err.get("input")
+    name = str(err["loc"][-1]) if err["loc"] else ""
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        known = ", ".join(fields)
+        return f"did you mean '{close[0]}'?" if close else f"known keys are: {known}"
+    if kind == "missing":
+        info = cls.model_fields.get(name)
+        return f"add `{name}:` ({info.description})" if info and info.description else f"add `{name}:`"
+    if kind.startswith("int") and isinstance(value, str):
+        if re.fullmatch(r"\d+:\d\d", value):
+            h, m = value.split(":")
+            return f"write a whole number of minutes, e.g. {int(h) * 60 + int(m)} for {value}"
+        if re.fullmatch(r"[-+]?0\d+", value):
+            return f"write {int(value)} without leading zeros"
+        if re.fullmatch(r"[-+]?\d+", value):
+            return "remove the quotes around the number"
+        return "write a whole number"
+    if kind == "bool_type":
+        return "write true or false (not yes/no/on/off)"
+    if kind == "string_type":
+        return "put the value in quotes to make it text"
+    if kind == "list_type":
+        return "write a list, one item per line starting with '- '"
+    if kind in ("dict_type", "model_type"):
+        return "write `key: value` pairs indented under this key"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']+)'", err["msg"])
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        return f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+    if kind == "string_pattern_mismatch":
+        return "use lower-case letters, digits and single hyphens, e.g. intro-to-coding"
+    if kind == "too_short":
+        return "add at least one entry"
+    if kind in ("string_too_short",):
+        return "write some text; empty values are not allowed"
+    if kind in ("greater_than", "less_than_equal"):
+        return "use a positive whole number of minutes, at most a day" if "minutes" in name else ""
+    return ""
+
+
+def _message(err: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{err['loc'][-1]}'"
+    if kind == "missing":
+        return f"missing required key '{loc}'"
+    msg = err["msg"].removeprefix("Value error, ")
+    return f"{loc}: {msg}" if loc else msg
+
+
+def validate_model(cls: type[M], located: Located, problems: list[Problem],
+                   base: tuple[str | int, ...] = ()) -> M | None:
+    """Validate located data against a model; turn each error into a placed problem."""
+    data = located.data
+    for part in base:
+        data = data[part]
+    if data is None:
+        data = {}
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            path = (*base, *err["loc"])
+            sub = _submodel(cls, err["loc"])
+            fields = list(sub.model_fields) if sub else []
+            problems.append(located.problem(
+                path, _message(err), _hint(err, sub or cls, fields),
+                key=err["type"] == "extra_forbidden",
+            ))
+        return None
+
+
+def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that owns the last element of `loc` (for hints about its fields)."""
+    current: Any = cls
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if info is None:
+            return None
+        ann = info.annotation
+        args = getattr(ann, "__args__", ())
+        candidates = [ann, *args]
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)),
+                       None)
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
+    rel = _rel(root, path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
+        return None
+    located, found = parse(text, rel)
+    problems.extend(found)
+    if found:
+        return None
+    if not isinstance(located.data, dict):
+        problems.append(Problem(rel, 1, 1, "expected `key: value` pairs at the top level",
+                                "start each line with a key such as `title:`"))
+        return None
+    return located
+
+
+def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem]) -> Doc | None:
+    rel = _rel(root, path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
+        return None
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        problems.append(Problem(rel, 1, 1, "missing front matter",
+                                "start the file with a line '---', the metadata, then '---'"))
+        return None
+    if body_line == 0:
+        problems.append(Problem(rel, 1, 1, "front matter is not closed",
+                                "end the metadata with a line '---'"))
+        return None
+    located, found = parse(front, rel, line_offset=1)
+    problems.extend(found)
+    if found:
+        return None
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        problems.append(Problem(rel, 2, 1, "front matter must be `key: value` pairs", ""))
+        return None
+    meta = validate_model(cls, located, problems)
+    if meta is None:
+        return None
+    return Doc(rel, meta, body, body_line, located)
+
+
+def split_locale(path: Path) -> tuple[str, str | None]:
+    """`prep.fr.md` -> ('prep', 'fr'); `prep.md` -> ('prep', None)."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and LOCALE.match(parts[-2]):
+        return ".".join(parts[:-2]), parts[-2]
+    return ".".join(parts[:-1]), None
+
+
+def check_locale(root: Path, path: Path, lang: str | None, languages: list[str], default: str,
+                 problems: list[Problem]) -> bool:
+    """True if `lang` is a translation language we build; otherwise report why not."""
+    if lang is None:
+        return False
+    rel = _rel(root, path)
+    if lang == default:
+        problems.append(Problem(rel, 1, 1, f"'{lang}' is the source language",
+                                f"rename it without '.{lang}'; the source file has no suffix"))
+    elif lang not in languages:
+        problems.append(Problem(
+            rel, 1, 1, f"translation into '{lang}', which is not a configured language",
+            f"configured languages are {', '.join(languages)}; rename the file or add the "
+            "language to the i18n plugin in mkdocs.yml",
+        ))
+    else:
+        return True
+    return False
+
+
+# --- item ids ------------------------------------------------------------------------------------
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+
+
+def derive_item_id(item: model.PrepItem) -> str:
+    """An id that does not change when items are reordered: from the link, not the position."""
+    if item.id:
+        return item.id
+    if item.page:
+        return slugify(Path(item.page).with_suffix("").as_posix()) or "page"
+    parts = urlsplit(item.url or "")
+    segments = [s for s in parts.path.split("/") if s]
+    last = Path(segments[-1]).stem if segments else parts.hostname or "link"
+    extra = [v for _, v in parse_qsl(parts.query)][:1] if last in ("watch", "index", "") else []
+    if parts.fragment:
+        extra.append(parts.fragment)
+    return slugify("-".join([last, *extra])) or "link"
+
+
+# --- the walk ------------------------------------------------------------------------------------
+
+_TRANSLATION_OF: dict[str, type[BaseModel]] = {
+    "prep": model.PrepTranslation,
+    "exercises": model.ExercisesTranslation,
+    "coach": model.CoachTranslation,
+}
+_SOURCE_OF: dict[str, type[BaseModel]] = {
+    "prep": model.Prep,
+    "exercises": model.Exercises,
+    "coach": model.Coach,
+}
+
+
+def _load_week(root: Path, module_id: str, folder: Path, languages: list[str], default: str,
+               problems: list[Problem]) -> Week | None:
+    docs: dict[str, Doc | None] = {}
+    for name in WEEK_FILES:
+        path = folder / f"{name}.md"
+        if not path.is_file():
+            problems.append(Problem(
+                _rel(root, path), 1, 1, f"week has no {name}.md",
+                "every week needs prep.md, exercises.md and coach.md; `curriculum new-week` "
+                "creates them",
+            ))
+            docs[name] = None
+            continue
+        docs[name] = read_markdown(root, path, _SOURCE_OF[name], problems)
+    translations: dict[str, dict[str, Doc]] = {}
+    for path in sorted(folder.iterdir()):
+        stem, lang = split_locale(path)
+        if lang is None or not path.is_file() or path.suffix != ".md":
+            continue
+        if not check_locale(root, path, lang, languages, default, problems):
+            continue
+        if stem not in WEEK_FILES:
+            continue  # a translated local page: copied as it is
+        doc = read_markdown(root, path, _TRANSLATION_OF[stem], problems)
+        if doc is not None:
+            translations.setdefault(lang, {})[stem] = doc
+    prep, exercises, coach = docs["prep"], docs["exercises"], docs["coach"]
+    if prep is None or exercises is None or coach is None:
+        return None
+    number = int(WEEK_DIR.match(folder.name).group(1))  # type: ignore[union-attr]
+    ids = [derive_item_id(item) for item in prep.meta.prep]
+    return Week(module_id, number, folder.name, prep, exercises, coach, ids, translations)
+
+
+def _load_module(root: Path, folder: Path, languages: list[str], default: str,
+                 problems: list[Problem]) -> LoadedModule | None:
+    meta_path = folder / "module.yml"
+    if not meta_path.is_file():
+        problems.append(Problem(_rel(root, folder) + "/module.yml", 1, 1,
+                                "module folder has no module.yml",
+                                "add module.yml (`curriculum new-module` creates one) or remove "
+                                "the folder"))
+        return None
+    located = read_yaml(root, meta_path, problems)
+    meta = validate_model(model.Module, located, problems) if located else None
+    translations: dict[str, model.ModuleTranslation] = {}
+    weeks: list[Week] = []
+    assets: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        stem, lang = split_locale(path)
+        if path.is_dir() and WEEK_DIR.match(path.name):
+            week = _load_week(root, folder.name, path, languages, default, problems)
+            if week is not None:
+                weeks.append(week)
+            assets.extend(_assets(root, path))
+        elif path.is_dir():
+            problems.append(Problem(
+                _rel(root, path), 1, 1, f"unexpected folder '{path.name}' in a module",
+                "weeks are folders named week-01, week-02, ...; put other files inside a week",
+            ))
+        elif stem == "module" and path.suffix == ".yml" and lang is not None:
+            if check_locale(root, path, lang, languages, default, problems):
+                tl = read_yaml(root, path, problems)
+                tr = validate_model(model.ModuleTranslation, tl, problems) if tl else None
+                if tr is not None:
+                    translations[lang] = tr
+        elif path.name != "module.yml":
+            assets.append(_rel(root, path))
+    if meta is None or located is None:
+        return None
+    return LoadedModule(meta, _rel(root, folder), located, weeks, translations, assets)
+
+
+def _assets(root: Path, week: Path) -> list[str]:
+    """Files of a week folder other than its three pages and their translations."""
+    found = []
+    for path in sorted(week.rglob("*")):
+        if path.is_dir() or any(p.startswith(".") for p in path.relative_to(week).parts):
+            continue
+        stem, _ = split_locale(path)
+        if path.parent == week and stem in WEEK_FILES and path.suffix == ".md":
+            continue
+        found.append(_rel(root, path))
+    return found
+
+
+def _load_programmes(root: Path, languages: list[str], default: str,
+                     problems: list[Problem]) -> list[LoadedProgramme]:
+    folder = root / "curriculum" / "programmes"
+    found: dict[str, LoadedProgramme] = {}
+    pending: list[tuple[str, str, model.ProgrammeTranslation]] = []
+    if not folder.is_dir():
+        return []
+    for path in sorted(folder.glob("*.yml")):
+        stem, lang = split_locale(path)
+        located = read_yaml(root, path, problems)
+        if located is None:
+            continue
+        if lang is not None:
+            if check_locale(root, path, lang, languages, default, problems):
+                tr = validate_model(model.ProgrammeTranslation, located, problems)
+                if tr is not None:
+                    pending.append((stem, lang, tr))
+            continue
+        meta = validate_model(model.Programme, located, problems)
+        if meta is not None:
+            found[stem] = LoadedProgramme(meta, _rel(root, path), located, {})
+    for stem, lang, tr in pending:
+        if stem in found:
+            found[stem].translations[lang] = tr
+        else:
+            problems.append(Problem(f"curriculum/programmes/{stem}.{lang}.yml", 1, 1,
+                                    f"translation of a programme that does not exist ({stem}.yml)",
+                                    "rename it after an existing programme or remove it"))
+    return list(found.values())
+
+
+def load_curriculum(root: Path, languages: list[str], default_language: str = "en") -> Curriculum:
+    """Load and validate everything; raise CurriculumError with all problems if there are any."""
+    from .problems import CurriculumError
+    from .validate import cross_check
+
+    problems: list[Problem] = []
+    modules: dict[str, LoadedModule] = {}
+    modules_dir = root / "modules"
+    if not modules_dir.is_dir():
+        raise CurriculumError([Problem("modules", 1, 1, "there is no modules/ folder",
+                                       "run this from the repository's top folder")])
+    for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
+        if folder.name.startswith("."):
+            continue
+        loaded = _load_module(root, folder, languages, default_language, problems)
+        if loaded is not None:
+            modules[folder.name] = loaded
+    programmes = _load_programmes(root, languages, default_language, problems)
+    curriculum = Curriculum(root, languages, default_language, modules, programmes)
+    problems.extend(cross_check(curriculum))
+    if problems:
+        raise CurriculumError(problems)
+    return curriculum

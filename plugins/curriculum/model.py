@@ -1,0 +1,198 @@
+"""The content model: what contributors write in `module.yml`, week front matter and programmes.
+
+Models are frozen and strict (no coercion: `minutes: "90"` is an error, not 90), refuse unknown keys,
+and describe every field, so the same classes give validation, contributor docs and a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG, min_length=1, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+
+TRACKS = (
+    "intro-to-coding",
+    "digital-storytelling",
+    "digital-journalism",
+    "soft-skills",
+    "web-development",
+)
+Track = Literal[
+    "intro-to-coding", "digital-storytelling", "digital-journalism", "soft-skills", "web-development"
+]
+Level = Literal["beginner", "intermediate", "advanced"]
+ItemType = Literal["read", "watch", "practise", "quiz"]
+
+# Licences that suit teaching material and code; SPDX identifiers.
+LICENSES = (
+    "CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "CC-BY-NC-SA-4.0", "CC-BY-NC-4.0",
+    "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "GPL-3.0-or-later", "MPL-2.0",
+)
+
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+
+
+class Module(_Strict):
+    """`modules/<id>/module.yml`: what a module is, for whom, and what it teaches."""
+
+    id: Slug = Field(description="Lower-case words joined by hyphens; equal to the folder name.")
+    title: Text = Field(description="The module's name as trainees see it.")
+    summary: Text = Field(description="One or two sentences: what the trainee will be able to do.")
+    track: Track = Field(description="The track this module belongs to: " + ", ".join(TRACKS) + ".")
+    level: Level = Field(description="beginner, intermediate or advanced.")
+    hours: Annotated[int, Field(gt=0, le=500)] = Field(
+        description="Total study time in hours, preparation and Sundays together."
+    )
+    objectives: list[Text] = Field(
+        min_length=1, description="What a trainee can do after the module; one sentence each."
+    )
+    prerequisites: list[Slug] = Field(
+        default=[], description="Ids of modules to complete first."
+    )
+    authors: list[Text] = Field(min_length=1, description="Who wrote it; names or handles.")
+    license: str = Field(description="SPDX licence id of the content, e.g. CC-BY-SA-4.0.")
+
+    @field_validator("license")
+    @classmethod
+    def _known_license(cls, value: str) -> str:
+        if value not in LICENSES:
+            raise ValueError(f"'{value}' is not a licence we accept ({', '.join(LICENSES)})")
+        return value
+
+
+class ModuleTranslation(_Strict):
+    """`modules/<id>/module.<lang>.yml`: the module's strings in another language."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")
+    objectives: list[Text] | None = Field(
+        default=None, description="Translated objectives, in the same order and number."
+    )
+
+
+class PrepItem(_Strict):
+    """One thing to read, watch, practise or answer before Sunday."""
+
+    id: Slug | None = Field(
+        default=None,
+        description="Stable id that trainees' ticks are stored under. Optional: derived from the "
+        "url or page, so reordering items keeps it; set it to keep ticks when the link changes.",
+    )
+    title: Text = Field(description="What the trainee sees in the checklist.")
+    url: str | None = Field(default=None, description="An http(s) address of a free resource.")
+    page: str | None = Field(
+        default=None, description="A Markdown page of this module, relative to this file."
+    )
+    type: ItemType = Field(description="read, watch, practise or quiz.")
+    minutes: Minutes = Field(description="Honest minutes a trainee needs, a whole number.")
+    optional: bool = Field(default=False, description="true for extra material.")
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        if value is not None and not _URL.match(value):
+            raise ValueError(f"'{value}' is not an http(s) address")
+        return value
+
+    @model_validator(mode="after")
+    def _one_target(self) -> PrepItem:
+        if (self.url is None) == (self.page is None):
+            raise ValueError("an item needs either `url` or `page`, not both and not neither")
+        return self
+
+
+class Prep(_Strict):
+    """Front matter of `week-NN/prep.md`: the trainees' preparatory work."""
+
+    title: Text = Field(description="The week's title.")
+    objectives: list[Text] = Field(min_length=1, description="What the week teaches.")
+    prep: list[PrepItem] = Field(min_length=1, description="The checklist, in reading order.")
+
+
+class PrepTranslation(_Strict):
+    """Front matter of `week-NN/prep.<lang>.md`."""
+
+    title: Text | None = Field(default=None, description="Translated week title.")
+    objectives: list[Text] | None = Field(
+        default=None, description="Translated objectives, same order and number."
+    )
+    prep: dict[str, Text] | None = Field(
+        default=None, description="Translated item titles, keyed by item id."
+    )
+
+
+class Exercises(_Strict):
+    """Front matter of `week-NN/exercises.md`: the Sunday group exercises."""
+
+    title: Text = Field(description="Title of the exercises page.")
+    group_size: str = Field(default="3-5", pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
+                            description="Trainees per group, e.g. 3-5.")
+
+
+class ExercisesTranslation(_Strict):
+    """Front matter of `week-NN/exercises.<lang>.md`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+
+
+class Block(_Strict):
+    """One timed block of the Sunday session."""
+
+    title: Text = Field(description="What happens in this block.")
+    minutes: Minutes = Field(description="How long it lasts.")
+
+
+class Coach(_Strict):
+    """Front matter of `week-NN/coach.md`: the coach's session plan."""
+
+    title: Text = Field(description="Title of the plan.")
+    session_minutes: Minutes = Field(description="Length of the Sunday session in minutes.")
+    blocks: list[Block] = Field(
+        min_length=1, description="Timed blocks; their minutes add up to session_minutes."
+    )
+
+
+class CoachTranslation(_Strict):
+    """Front matter of `week-NN/coach.<lang>.md`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    blocks: list[Text] | None = Field(
+        default=None, description="Translated block titles, same order and number."
+    )
+
+
+class Programme(_Strict):
+    """`curriculum/programmes/<id>.yml`: a course composed of modules, in order."""
+
+    id: Slug = Field(description="Equal to the file name without .yml.")
+    title: Text = Field(description="The programme's name.")
+    summary: Text = Field(description="Who it is for and how it runs.")
+    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.")
+    start: Annotated[dt.date, Field(strict=False)] | None = Field(
+        default=None, description="First session of the current cohort, as YYYY-MM-DD."
+    )
+
+
+class ProgrammeTranslation(_Strict):
+    """`curriculum/programmes/<id>.<lang>.yml`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")

@@ -1,0 +1,77 @@
+"""Load, validate and assemble once per process, however many times MkDocs asks.
+
+mkdocs-static-i18n runs every hook once per language and `mkdocs serve` rebuilds in the same
+process: the expensive work is keyed by the state of the source files and done again only when they
+change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .assemble import collect, navigation, sync
+from .load import Curriculum, load_curriculum
+
+SOURCE_DIRS = ("modules", "curriculum")
+
+
+class UnsafeDocsDir(Exception):
+    """The build folder overlaps the sources: filling it would overwrite contributors' files."""
+
+
+@dataclass
+class Site:
+    curriculum: Curriculum
+    changed: list[str]
+    _navs: dict[str, list[Any]] = field(default_factory=dict)
+
+    def navigation(self, lang: str) -> list[Any]:
+        if lang not in self._navs:
+            self._navs[lang] = navigation(self.curriculum, lang)
+        return self._navs[lang]
+
+
+_cache: dict[tuple[Any, ...], Site] = {}
+
+
+def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+    stats = []
+    for name in SOURCE_DIRS:
+        for path in (root / name).rglob("*"):
+            if path.is_file():
+                st = path.stat()
+                stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
+    return tuple(sorted(stats))
+
+
+def check_docs_dir(root: Path, docs_dir: Path) -> None:
+    for name in SOURCE_DIRS:
+        source = (root / name).resolve()
+        if docs_dir == source or docs_dir.is_relative_to(source) or source.is_relative_to(docs_dir):
+            raise UnsafeDocsDir(
+                f"docs_dir '{docs_dir}' overlaps the sources in '{source}'. The curriculum plugin "
+                "fills docs_dir with generated pages and removes what it did not write: set "
+                "`docs_dir: site-src` (a git-ignored folder of its own) in mkdocs.yml."
+            )
+
+
+def prepare(root: Path, docs_dir: Path, languages: list[str], default: str) -> Site:
+    """Validate the sources and make `docs_dir` hold the site's pages; cached while nothing changes.
+
+    Raises CurriculumError listing every problem, or UnsafeDocsDir.
+    """
+    check_docs_dir(root, docs_dir)
+    key = (root, docs_dir, tuple(languages), default, _signature(root))
+    site = _cache.get(key)
+    if site is not None:
+        if site.changed:
+            site.changed = []  # reported once; the folder is already up to date
+        return site
+    _cache.clear()
+    cur = load_curriculum(root, languages, default)
+    changed = sync(docs_dir, collect(cur))
+    site = Site(cur, changed)
+    _cache[key] = site
+    return site

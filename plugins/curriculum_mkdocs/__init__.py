@@ -1,0 +1,1 @@
+"""The MkDocs layer over the curriculum core: hooks only, no content logic."""

@@ -1,0 +1,18 @@
+"""Options of the `curriculum` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CurriculumConfig(base.Config):
+    root = c.Optional(c.Dir(exists=True))
+    """Top folder of the curriculum sources (holding `modules/` and `curriculum/`).
+
+    Defaults to the folder of mkdocs.yml. `docs_dir` must be a separate, build-owned folder: the
+    plugin fills it with the generated and hand-written pages on every build.
+    """
+
+    translate_page = c.Type(str, default="guide/translating.md")
+    """Page that the "not translated yet" banner links to, relative to `curriculum/pages/`."""

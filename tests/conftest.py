@@ -1,0 +1,155 @@
+"""Shared fixtures: a small curriculum written into tmp_path, and a real `mkdocs build` of it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+LANGUAGES = ["en", "nl", "fr", "ar", "uk", "fa"]
+
+MODULE_YML = """\
+id: basics
+title: Coding basics
+summary: Write your first programs in the browser.
+track: intro-to-coding
+level: beginner
+hours: 12
+objectives:
+  - Write a program that prints a message.
+  - Store values in variables.
+prerequisites: []
+authors:
+  - Test author
+license: CC-BY-SA-4.0
+"""
+
+PREP_MD = """\
+---
+title: What is a program?
+objectives:
+  - Explain what a program is.
+prep:
+  - id: what-is-js
+    title: "MDN: What is JavaScript?"
+    url: https://developer.mozilla.org/en-US/docs/Web/JavaScript
+    type: read
+    minutes: 40
+  - title: Hello, world
+    url: https://javascript.info/hello-world
+    type: practise
+    minutes: 60
+  - title: Notes on the console
+    page: notes.md
+    type: read
+    minutes: 20
+  - title: Extra video
+    url: https://www.youtube.com/watch?v=abc123
+    type: watch
+    minutes: 15
+    optional: true
+---
+Focus on **what a program is**. Bring two questions on Sunday.
+"""
+
+EXERCISES_MD = """\
+---
+title: Build a greeting together
+---
+## Exercise 1
+
+Write a program that greets each member of your group.
+"""
+
+COACH_MD = """\
+---
+title: "Coach's plan: first programs"
+session_minutes: 120
+blocks:
+  - title: Check-in
+    minutes: 20
+  - title: Group work
+    minutes: 80
+  - title: Show and tell
+    minutes: 20
+---
+## Common mistakes
+
+Forgetting the quotes around text.
+"""
+
+PREP_FR = """\
+---
+title: Qu'est-ce qu'un programme ?
+objectives:
+  - Expliquer ce qu'est un programme.
+prep:
+  what-is-js: "MDN : qu'est-ce que JavaScript ?"
+---
+Concentrez-vous sur **ce qu'est un programme**.
+"""
+
+PROGRAMME_YML = """\
+id: evening
+title: Evening course
+summary: One module, for testing.
+modules:
+  - basics
+start: 2027-02-07
+"""
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def make_curriculum(root: Path) -> Path:
+    """A small valid curriculum with the repository's site configuration and pages."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    shutil.copytree(REPO / "curriculum" / "pages", root / "curriculum" / "pages")
+    (root / "site-src").mkdir()
+    write(root, "modules/basics/module.yml", MODULE_YML)
+    write(root, "modules/basics/module.fr.yml", "title: Les bases du code\n")
+    for n in (1, 2):
+        week = f"modules/basics/week-0{n}"
+        write(root, f"{week}/prep.md", PREP_MD)
+        write(root, f"{week}/exercises.md", EXERCISES_MD)
+        write(root, f"{week}/coach.md", COACH_MD)
+        write(root, f"{week}/notes.md", "# Notes on the console\n\nOpen it with F12.\n")
+    write(root, "modules/basics/week-01/prep.fr.md", PREP_FR)
+    write(root, "curriculum/programmes/evening.yml", PROGRAMME_YML)
+    return root
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *extra], cwd=root,
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def curriculum_root(tmp_path: Path) -> Path:
+    return make_curriculum(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small curriculum built once, strict, in all six languages."""
+    root = make_curriculum(tmp_path_factory.mktemp("site"))
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+CurriculumFactory = Callable[[Path], Path]
