@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from . import escape
 from .i18n import Catalog
 from .load import Curriculum, split_locale
 from .render import module_page, programme_page, render_all, week_page
@@ -66,7 +67,7 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
     modules: list[Any] = ["modules/index.md"]
     for module in cur.modules.values():
         tr = module.translations.get(lang)
-        title = tr.title if tr and tr.title else module.meta.title
+        title = escape.plain(tr.title if tr and tr.title else module.meta.title)
         weeks: list[Any] = [module_page(module.meta.id)]
         for week in module.weeks:
             folder = f"{module.path}/{week.folder}/"

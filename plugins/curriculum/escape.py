@@ -27,6 +27,11 @@ def inline(text: str) -> Markup:
     return Markup("".join(out))
 
 
+def trusted(text: str) -> Markup:
+    """Our own catalog's text: HTML-escaped only, so that it reads naturally in the source."""
+    return Markup(html.escape(text, quote=False))
+
+
 def plain(text: str) -> str:
     """A metadata string for places that show plain text (page titles, navigation)."""
     return html.escape(text.replace("`", ""), quote=True)

@@ -80,6 +80,8 @@ class Curriculum:
     default_language: str
     modules: dict[str, LoadedModule]
     programmes: list[LoadedProgramme]
+    broken: dict[str, list[Week]] = field(default_factory=dict)
+    """Module folders whose metadata has problems, with their weeks (which are still checked)."""
 
 
 # --- pydantic errors to problems -----------------------------------------------------------------
@@ -126,6 +128,17 @@ def _hint(err: dict[str, Any], cls: type[BaseModel], fields: list[str]) -> str:
     return ""
 
 
+_PLAIN = {
+    "int_type": "expected a whole number", "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number", "bool_type": "expected true or false",
+    "string_type": "expected text", "list_type": "expected a list",
+    "dict_type": "expected `key: value` pairs", "model_type": "expected `key: value` pairs",
+    "literal_error": "not an allowed value", "string_pattern_mismatch": "not a valid id",
+    "date_from_datetime_parsing": "expected a date as YYYY-MM-DD",
+    "date_parsing": "expected a date as YYYY-MM-DD", "date_type": "expected a date as YYYY-MM-DD",
+}
+
+
 def _message(err: dict[str, Any]) -> str:
     loc = ".".join(str(p) for p in err["loc"])
     kind = err["type"]
@@ -133,7 +146,10 @@ def _message(err: dict[str, Any]) -> str:
         return f"unknown key '{err['loc'][-1]}'"
     if kind == "missing":
         return f"missing required key '{loc}'"
-    msg = err["msg"].removeprefix("Value error, ")
+    if kind in _PLAIN:
+        msg = f"{_PLAIN[kind]}, got {err.get('input')!r}"
+    else:
+        msg = err["msg"].removeprefix("Value error, ")
     return f"{loc}: {msg}" if loc else msg
 
 
@@ -193,8 +209,8 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
         return None
     located, found = parse(text, rel)
     problems.extend(found)
-    if found:
-        return None
+    if located.data is None and found:
+        return None  # a syntax error: nothing to validate
     if not isinstance(located.data, dict):
         problems.append(Problem(rel, 1, 1, "expected `key: value` pairs at the top level",
                                 "start each line with a key such as `title:`"))
@@ -220,8 +236,8 @@ def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem])
         return None
     located, found = parse(front, rel, line_offset=1)
     problems.extend(found)
-    if found:
-        return None
+    if located.data is None and found:
+        return None  # a syntax error: nothing to validate
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
@@ -331,16 +347,21 @@ def _load_week(root: Path, module_id: str, folder: Path, languages: list[str], d
 
 
 def _load_module(root: Path, folder: Path, languages: list[str], default: str,
-                 problems: list[Problem]) -> LoadedModule | None:
+                 problems: list[Problem]) -> tuple[LoadedModule | None, list[Week]]:
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
         problems.append(Problem(_rel(root, folder) + "/module.yml", 1, 1,
                                 "module folder has no module.yml",
                                 "add module.yml (`curriculum new-module` creates one) or remove "
                                 "the folder"))
-        return None
+        return None, []
     located = read_yaml(root, meta_path, problems)
     meta = validate_model(model.Module, located, problems) if located else None
+    given_id = located.data.get("id") if located else None
+    if isinstance(given_id, str) and given_id != folder.name and located:
+        problems.append(located.problem(
+            ("id",), f"id '{given_id}' does not match the folder name '{folder.name}'",
+            f"set `id: {folder.name}` or rename the folder"))
     translations: dict[str, model.ModuleTranslation] = {}
     weeks: list[Week] = []
     assets: list[str] = []
@@ -367,8 +388,8 @@ def _load_module(root: Path, folder: Path, languages: list[str], default: str,
         elif path.name != "module.yml":
             assets.append(_rel(root, path))
     if meta is None or located is None:
-        return None
-    return LoadedModule(meta, _rel(root, folder), located, weeks, translations, assets)
+        return None, weeks
+    return LoadedModule(meta, _rel(root, folder), located, weeks, translations, assets), weeks
 
 
 def _assets(root: Path, week: Path) -> list[str]:
@@ -422,6 +443,7 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
 
     problems: list[Problem] = []
     modules: dict[str, LoadedModule] = {}
+    broken: dict[str, list[Week]] = {}
     modules_dir = root / "modules"
     if not modules_dir.is_dir():
         raise CurriculumError([Problem("modules", 1, 1, "there is no modules/ folder",
@@ -429,11 +451,13 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if folder.name.startswith("."):
             continue
-        loaded = _load_module(root, folder, languages, default_language, problems)
+        loaded, weeks = _load_module(root, folder, languages, default_language, problems)
         if loaded is not None:
             modules[folder.name] = loaded
+        else:
+            broken[folder.name] = weeks
     programmes = _load_programmes(root, languages, default_language, problems)
-    curriculum = Curriculum(root, languages, default_language, modules, programmes)
+    curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
     problems.extend(cross_check(curriculum))
     if problems:
         raise CurriculumError(problems)

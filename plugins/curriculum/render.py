@@ -55,7 +55,7 @@ class _Lang:
     def t(self, key: str, **values: Any) -> Markup:
         out = []
         for literal, name, _spec, _conv in Formatter().parse(self.catalog.t(key)):
-            out.append(escape.inline(literal))
+            out.append(escape.trusted(literal))
             if name is not None:
                 value = values[name]
                 out.append(value if isinstance(value, Markup) else escape.inline(str(value)))

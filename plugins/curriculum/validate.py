@@ -13,6 +13,9 @@ def cross_check(cur: Curriculum) -> list[Problem]:
     problems: list[Problem] = []
     for folder, module in cur.modules.items():
         problems.extend(_check_module(cur, folder, module))
+    for folder, weeks in cur.broken.items():
+        for week in weeks:
+            problems.extend(_check_week(cur, f"modules/{folder}", week))
     problems.extend(_check_prerequisite_cycles(cur))
     problems.extend(_check_programmes(cur))
     return problems
@@ -21,14 +24,11 @@ def cross_check(cur: Curriculum) -> list[Problem]:
 def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Problem]:
     out: list[Problem] = []
     meta, loc = module.meta, module.located
-    if meta.id != folder:
-        out.append(loc.problem(("id",), f"id '{meta.id}' does not match the folder name '{folder}'",
-                               f"set `id: {folder}` or rename the folder"))
     for n, req in enumerate(meta.prerequisites):
         if req == meta.id:
             out.append(loc.problem(("prerequisites", n), "a module cannot require itself",
                                    "remove it from prerequisites"))
-        elif req not in cur.modules:
+        elif req not in cur.modules and req not in cur.broken:
             close = difflib.get_close_matches(req, list(cur.modules), n=1)
             out.append(loc.problem(
                 ("prerequisites", n), f"prerequisite '{req}' is not a module",
@@ -54,11 +54,11 @@ def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Pr
             ))
             break
     for week in module.weeks:
-        out.extend(_check_week(cur, module, week))
+        out.extend(_check_week(cur, module.path, week))
     return out
 
 
-def _check_week(cur: Curriculum, module: LoadedModule, week: Week) -> list[Problem]:
+def _check_week(cur: Curriculum, module_path: str, week: Week) -> list[Problem]:
     out: list[Problem] = []
     prep = week.prep
     seen: dict[str, int] = {}
@@ -70,7 +70,7 @@ def _check_week(cur: Curriculum, module: LoadedModule, week: Week) -> list[Probl
             ))
         seen.setdefault(item_id, n)
         if item.page is not None:
-            out.extend(_check_page(cur, module, week, prep, n, item.page))
+            out.extend(_check_page(cur, module_path, week, prep, n, item.page))
     coach = week.coach
     total = sum(b.minutes for b in coach.meta.blocks)
     if total != coach.meta.session_minutes:
@@ -84,11 +84,11 @@ def _check_week(cur: Curriculum, module: LoadedModule, week: Week) -> list[Probl
     return out
 
 
-def _check_page(cur: Curriculum, module: LoadedModule, week: Week, prep: Doc, n: int,
+def _check_page(cur: Curriculum, module_path: str, week: Week, prep: Doc, n: int,
                 page: str) -> list[Problem]:
-    target = PurePosixPath(module.path, week.folder, page)
+    target = PurePosixPath(module_path, week.folder, page)
     resolved = Path(cur.root, target).resolve()
-    inside = Path(cur.root, module.path).resolve()
+    inside = Path(cur.root, module_path).resolve()
     if PurePosixPath(page).is_absolute() or not resolved.is_relative_to(inside):
         return [prep.located.problem(("prep", n, "page"), f"page '{page}' is outside the module",
                                      "link to a Markdown file inside this module's folder")]
@@ -172,6 +172,8 @@ def _check_programmes(cur: Curriculum) -> list[Problem]:
                                    f"set `id: {stem}` or rename the file"))
         position: dict[str, int] = {}
         for n, mid in enumerate(meta.modules):
+            if mid in cur.broken:
+                continue
             if mid not in cur.modules:
                 close = difflib.get_close_matches(mid, list(cur.modules), n=1)
                 out.append(loc.problem(

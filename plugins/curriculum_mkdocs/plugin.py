@@ -27,11 +27,13 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._languages: list[str] = []
         self._default = "en"
         self._root = Path(".")
+        self._site_dir: Path | None = None
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
     @event_priority(0)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._site_dir = Path(config.site_dir)
         i18n = config.plugins.get("i18n")
         if i18n is None:
             raise PluginError("The curriculum plugin needs mkdocs-static-i18n: add `- i18n:` with "
@@ -95,7 +97,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # Leave no half-built site behind as if it were good.
-        site_dir = getattr(self, "_site_dir", None)
+        site_dir = self._site_dir
         if site_dir is not None and site_dir.is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
             log.error(f"Build failed: removed the incomplete site in {site_dir}")

@@ -1,0 +1,181 @@
+"""A real `mkdocs build --strict` of a small curriculum, read back from its HTML in six languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import LANGUAGES, make_curriculum, mkdocs_build, write
+
+# Every generated page, by its URL below a language's root.
+GENERATED = [
+    "modules/", "programmes/", "programmes/evening/", "modules/basics/",
+    *(f"modules/basics/week-0{n}/{page}" for n in (1, 2) for page in ("", "exercises/", "coach/")),
+]
+RTL = {"ar", "fa"}
+
+
+def page(site: Path, lang: str, url: str) -> str:
+    prefix = "" if lang == "en" else f"{lang}/"
+    return (site / prefix / url / "index.html").read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    """The page's content, with character references decoded as a reader sees them."""
+    text = unescape(html[html.index("<article"):html.index("</article>")])
+    return text.replace("\u202f", " ").replace("\xa0", " ")  # Babel's (narrow) no-break spaces
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_generated_page_exists_with_lang_and_dir(built_site: Path, lang: str) -> None:
+    for url in GENERATED:
+        html = page(built_site, lang, url)
+        assert f'<html lang="{lang}"' in html, url
+        direction = "rtl" if lang in RTL else "ltr"
+        assert f'<body dir="{direction}"' in html, url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switcher_leads_to_the_same_page(built_site: Path, lang: str) -> None:
+    for url in GENERATED:
+        here = f"/{'' if lang == 'en' else lang + '/'}{url}"
+        html = page(built_site, lang, url)
+        targets = dict((hreflang, href) for href, hreflang in
+                       re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', html))
+        assert sorted(targets) == sorted(LANGUAGES), url
+        for other, href in targets.items():
+            resolved = urljoin(here, href)
+            expected = f"/{'' if other == 'en' else other + '/'}{url}"
+            assert resolved == expected, (url, other, href)
+
+
+def test_translated_week_is_in_french_without_banner(built_site: Path) -> None:
+    html = article(page(built_site, "fr", "modules/basics/week-01/"))
+    assert "Qu'est-ce qu'un programme ?" in html
+    assert "Avant dimanche" in html
+    assert "Concentrez-vous sur <strong>ce qu'est un programme</strong>" in html
+    assert "cur-banner" not in html
+    # An item title that the translation left out is still shown, marked as English.
+    assert '<span lang="en" dir="ltr">Hello, world</span>' in html
+    assert "Les bases du code" in html  # module title from module.fr.yml
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_untranslated_pages_have_banner_and_english_marked(built_site: Path, lang: str) -> None:
+    for url in ("modules/basics/week-02/", "modules/basics/week-02/coach/",
+                "modules/basics/week-01/exercises/"):
+        html = article(page(built_site, lang, url))
+        banner = re.search(r'<div class="cur-banner" role="note">(.*?)</div>', html, re.S)
+        assert banner, (lang, url)
+        assert "guide/translating/" in banner.group(1)
+        assert "English text" not in banner.group(1)  # in the reader's language
+        assert re.search(r'<div class="cur-fallback" (dir="ltr" lang="en"|lang="en" dir="ltr")>',
+                         html), (lang, url)
+
+
+def test_english_pages_have_no_banner(built_site: Path) -> None:
+    for url in GENERATED:
+        assert "cur-banner" not in page(built_site, "en", url)
+
+
+def test_prep_page_checklist_and_total(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/week-01/"))
+    items = re.findall(r'data-cur-item="([^"]+)" data-cur-minutes="(\d+)"', html)
+    assert items == [("basics/week-01/what-is-js", "40"), ("basics/week-01/hello-world", "60"),
+                     ("basics/week-01/notes", "20"), ("basics/week-01/watch-abc123", "15")]
+    assert len(re.findall(r'<input type="checkbox" id="tick-[a-z0-9-]+"', html)) == 4
+    assert 'for="tick-what-is-js"' in html
+    assert "Time needed: about 2 hr." in html
+    assert "Optional extras: 15 min more." in html
+    assert '<a href="notes/">' in html  # a local page of the week
+
+
+def test_durations_and_dates_are_localised(built_site: Path) -> None:
+    assert "environ 2 h." in article(page(built_site, "fr", "modules/basics/week-01/"))
+    assert "2 год" in article(page(built_site, "uk", "modules/basics/week-01/"))
+    assert "7 février 2027" in article(page(built_site, "fr", "programmes/evening/"))
+    assert "February 7, 2027" in article(page(built_site, "en", "programmes/evening/"))
+    coach = article(page(built_site, "en", "modules/basics/week-01/coach/"))
+    assert re.search(r"<td>0:20–1:40</td>\s*<td>Group work</td>\s*<td>80 min</td>", coach)
+
+
+def test_module_overview_and_programme(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/"))
+    assert "Introduction to coding · Beginner · 12 hours" in html
+    assert '<a href="week-01/">Week 1</a>' in html
+    assert '<a href="week-01/coach/">' in html
+    programme = article(page(built_site, "en", "programmes/evening/"))
+    assert '<a href="../../modules/basics/">Coding basics</a>' in programme
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_holds_each_languages_pages(built_site: Path, lang: str) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    prefix = "" if lang == "en" else f"{lang}/"
+    # i18n drops an entry whose title and text equal the English page's (the untranslated
+    # programmes list, say); module and week pages always differ by their interface strings.
+    for url in GENERATED[3:]:
+        assert f"{prefix}{url}" in locations, f"{prefix}{url}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_in_every_language(built_site: Path, lang: str) -> None:
+    html = page(built_site, lang, "")
+    assert "cur-banner" not in html  # the home page is translated by hand
+
+
+def test_untranslated_hand_written_page_falls_back_with_banner(built_site: Path) -> None:
+    html = article(page(built_site, "nl", "guide/writing-modules/"))
+    assert "cur-banner" in html
+    assert 'lang="en"' in html
+
+
+def test_language_selector_finds_a_sitemap_per_language(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        prefix = Path("") if lang == "en" else Path(lang)
+        assert (built_site / prefix / "sitemap.xml").is_file(), lang
+
+
+def test_no_third_party_requests_in_html(built_site: Path) -> None:
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
+        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html):
+            assert not src.startswith(("http:", "https:", "//")), (html_file, src)
+
+
+def test_build_folder_is_only_written_when_content_changes(tmp_path: Path) -> None:
+    root = make_curriculum(tmp_path)
+    assert mkdocs_build(root).returncode == 0
+    stamp = {p: p.stat().st_mtime_ns for p in (root / "site-src").rglob("*.md")}
+    assert mkdocs_build(root).returncode == 0
+    assert stamp == {p: p.stat().st_mtime_ns for p in (root / "site-src").rglob("*.md")}
+    # A removed week disappears from the build folder too.
+    write(root, "modules/basics/week-02/exercises.md", "---\ntitle: Changed\n---\nNew text.\n")
+    assert mkdocs_build(root).returncode == 0
+    changed = [p for p in (root / "site-src").rglob("*.md")
+               if stamp.get(p) != p.stat().st_mtime_ns]
+    assert {PurePosixPath(p.relative_to(root / "site-src")).as_posix() for p in changed} == {
+        f"modules/basics/week-02/exercises{s}.md" for s in ("", ".nl", ".fr", ".ar", ".uk", ".fa")}
+
+
+def test_contributor_text_cannot_inject_html_or_links(tmp_path: Path) -> None:
+    root = make_curriculum(tmp_path)
+    module = root / "modules/basics/module.yml"
+    module.write_text(module.read_text().replace(
+        "title: Coding basics",
+        "title: '<script>alert(1)</script> [x](javascript:alert(2)) `<b>`'"))
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    for url in ("modules/basics/", "modules/basics/week-01/", "programmes/evening/"):
+        html = page(root / "site", "en", url)
+        assert "<script>alert" not in html
+        assert 'href="javascript:' not in html
+        assert "<script>alert(1)</script> [x](javascript:alert(2))" in article(html)  # as text
+        assert "<code><b></code>" in article(html)

@@ -1,0 +1,208 @@
+"""Every validation rule: the message, the file and the line a contributor is pointed to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import COACH_MD, LANGUAGES, MODULE_YML, PREP_MD, make_curriculum, write
+from curriculum.load import load_curriculum
+from curriculum.problems import CurriculumError, Problem
+
+MOD = "modules/basics/module.yml"
+PREP = "modules/basics/week-01/prep.md"
+COACH = "modules/basics/week-01/coach.md"
+PROG = "curriculum/programmes/evening.yml"
+
+
+def problems_of(root: Path) -> list[Problem]:
+    with pytest.raises(CurriculumError) as info:
+        load_curriculum(root, LANGUAGES, "en")
+    return info.value.problems
+
+
+def replace(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (id, file, old text, new text, expected file, line, words in the message, words in the hint)
+CASES = [
+    ("yaml-syntax", MOD, "title: Coding basics", "title: [Coding", MOD, 3, "YAML syntax error", ""),
+    ("duplicate-key", MOD, "level: beginner", "level: beginner\nlevel: advanced", MOD, 6,
+     "duplicate key 'level' (first given on line 5)", "keep one"),
+    ("anchor", MOD, "authors:\n  - Test author", "authors: &a\n  - Test author", MOD, 11,
+     "anchor '&a'", "write the value out"),
+    ("alias", MOD, "prerequisites: []", "prerequisites: *x", MOD, 10, "alias '*x'", ""),
+    ("tag", MOD, "hours: 12", "hours: !!int 12", MOD, 6, "YAML tag", "remove the tag"),
+    ("yes-is-not-bool", PREP, "optional: true", "optional: yes", PREP, 23,
+     "expected true or false, got 'yes'", "true or false"),
+    ("octal-is-not-int", PREP, "minutes: 60", "minutes: 060", PREP, 14,
+     "expected a whole number, got '060'", "without leading zeros"),
+    ("sexagesimal", PREP, "minutes: 40", "minutes: 0:40", PREP, 10, "got '0:40'",
+     "e.g. 40 for 0:40"),
+    ("quoted-number", MOD, "hours: 12", 'hours: "12"', MOD, 6, "expected a whole number",
+     "remove the quotes"),
+    ("number-as-text", MOD, "title: Coding basics", "title: 2024", MOD, 2, "expected text",
+     "put the value in quotes"),
+    ("unknown-key", MOD, "hours: 12", "hours: 12\ntitel: x", MOD, 7, "unknown key 'titel'",
+     "did you mean 'title'?"),
+    ("unknown-item-key", PREP, "type: read\n    minutes: 40", "typ: read\n    minutes: 40", PREP, 9,
+     "unknown key 'typ'", "did you mean 'type'?"),
+    ("missing-key", MOD, "summary: Write your first programs in the browser.\n", "", MOD, 1,
+     "missing required key 'summary'", "add `summary:`"),
+    ("empty-text", MOD, "title: Coding basics", 'title: ""', MOD, 2, "title", "write some text"),
+    ("bad-track", MOD, "track: intro-to-coding", "track: intro-to-code", MOD, 4,
+     "not an allowed value", "did you mean 'intro-to-coding'?"),
+    ("bad-license", MOD, "license: CC-BY-SA-4.0", "license: CC-BY-SA", MOD, 13,
+     "not a licence we accept", ""),
+    ("id-folder", MOD, "id: basics", "id: basic", MOD, 1,
+     "id 'basic' does not match the folder name 'basics'", "set `id: basics`"),
+    ("prerequisite-missing", MOD, "prerequisites: []", "prerequisites: [basic]", MOD, 10,
+     "prerequisite 'basic' is not a module", "did you mean 'basics'?"),
+    ("prerequisite-self", MOD, "prerequisites: []", "prerequisites: [basics]", MOD, 10,
+     "cannot require itself", ""),
+    ("zero-minutes", PREP, "minutes: 40", "minutes: 0", PREP, 10, "greater than 0", ""),
+    ("negative-minutes", PREP, "minutes: 40", "minutes: -5", PREP, 10, "greater than 0", ""),
+    ("not-http", PREP, "https://javascript.info/hello-world", "javascript:alert(1)", PREP, 12,
+     "not an http(s) address", ""),
+    ("ftp", PREP, "https://javascript.info/hello-world", "ftp://example.org/x", PREP, 12,
+     "not an http(s) address", ""),
+    ("url-and-page", PREP, "page: notes.md", "page: notes.md\n    url: https://example.org/a", PREP,
+     15, "either `url` or `page`", ""),
+    ("page-missing", PREP, "page: notes.md", "page: note.md", PREP, 16, "'note.md' does not exist",
+     "create"),
+    ("page-outside", PREP, "page: notes.md", "page: ../../other/notes.md", PREP, 16,
+     "outside the module", ""),
+    ("duplicate-item-id", PREP, "  - title: Hello, world", "  - id: what-is-js\n    title: Hello",
+     PREP, 11, "item id 'what-is-js' is used by item 1 too", "give one of them"),
+    ("blocks-sum", COACH, "minutes: 80", "minutes: 70", COACH, 3,
+     "blocks add up to 110 minutes but session_minutes is 120", "add up"),
+    ("no-front-matter", PREP, "---\ntitle: What", "title: What", PREP, 1, "missing front matter",
+     "start the file with a line '---'"),
+    ("programme-module", PROG, "  - basics", "  - basic", PROG, 5, "module 'basic' does not exist",
+     "did you mean 'basics'?"),
+    ("programme-twice", PROG, "  - basics", "  - basics\n  - basics", PROG, 6, "listed twice", ""),
+    ("programme-id", PROG, "id: evening", "id: morning", PROG, 1, "does not match the file name",
+     ""),
+    ("programme-date", PROG, "start: 2027-02-07", "start: 7 February", PROG, 6,
+     "expected a date as YYYY-MM-DD", ""),
+    ("tr-objectives", "modules/basics/week-01/prep.fr.md", "  - Expliquer ce qu'est un programme.",
+     "  - Un.\n  - Deux.", "modules/basics/week-01/prep.fr.md", 4,
+     "2 objectives translated, the English has 1", "same order"),
+    ("tr-item-id", "modules/basics/week-01/prep.fr.md", "what-is-js:", "what-is-javascript:",
+     "modules/basics/week-01/prep.fr.md", 6, "no item with id 'what-is-javascript'",
+     "did you mean 'what-is-js'?"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_rule(tmp_path: Path, case: tuple[str, str, str, str, str, int, str, str]) -> None:
+    _, rel, old, new, where, line, message, hint = case
+    root = make_curriculum(tmp_path)
+    replace(root, rel, old, new)
+    found = problems_of(root)
+    matching = [p for p in found if p.path == where and message in p.message]
+    assert matching, "\n".join(p.format() for p in found)
+    assert matching[0].line == line, matching[0].format()
+    assert hint in matching[0].hint
+
+
+def test_valid_curriculum_loads(curriculum_root: Path) -> None:
+    cur = load_curriculum(curriculum_root, LANGUAGES, "en")
+    assert list(cur.modules) == ["basics"]
+    assert [w.folder for w in cur.modules["basics"].weeks] == ["week-01", "week-02"]
+
+
+def test_all_problems_of_a_run_are_reported_sorted(curriculum_root: Path) -> None:
+    replace(curriculum_root, MOD, "hours: 12", "hours: twelve\ncolour: blue")
+    replace(curriculum_root, PREP, "minutes: 40", "minutes: 0:40")
+    replace(curriculum_root, "modules/basics/week-02/coach.md", "minutes: 80", "minutes: 10")
+    found = problems_of(curriculum_root)
+    assert [(p.path, p.line) for p in found] == sorted((p.path, p.line) for p in found)
+    assert {p.path for p in found} == {MOD, PREP, "modules/basics/week-02/coach.md"}
+    assert len(found) == 4
+
+
+def test_week_numbering_without_gaps(curriculum_root: Path) -> None:
+    week = curriculum_root / "modules/basics/week-02"
+    week.rename(curriculum_root / "modules/basics/week-03")
+    found = problems_of(curriculum_root)
+    assert any("found week-03 where week-02 was expected" in p.message for p in found)
+
+
+def test_week_folder_name(curriculum_root: Path) -> None:
+    (curriculum_root / "modules/basics/week-02").rename(curriculum_root / "modules/basics/week-2")
+    found = problems_of(curriculum_root)
+    assert any(p.path == "modules/basics/week-2" and "unexpected folder" in p.message
+               for p in found)
+
+
+def test_week_needs_its_three_files(curriculum_root: Path) -> None:
+    (curriculum_root / COACH).unlink()
+    found = problems_of(curriculum_root)
+    assert any(p.path == COACH and "week has no coach.md" in p.message for p in found)
+
+
+def test_prerequisite_cycle(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/more/module.yml",
+          MODULE_YML.replace("id: basics", "id: more").replace("[]", "[basics]"))
+    for name, text in (("prep.md", PREP_MD), ("exercises.md", "---\ntitle: X\n---\nDo it.\n"),
+                       ("coach.md", COACH_MD)):
+        write(curriculum_root, f"modules/more/week-01/{name}", text)
+    (curriculum_root / "modules/more/week-01/notes.md").write_text("# Notes\n")
+    replace(curriculum_root, MOD, "prerequisites: []", "prerequisites: [more]")
+    found = problems_of(curriculum_root)
+    assert any("prerequisites form a cycle" in p.message for p in found), found
+
+
+def test_translation_for_unconfigured_language(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/week-01/prep.de.md", "---\ntitle: Was\n---\n")
+    found = problems_of(curriculum_root)
+    [problem] = found
+    assert problem.path == "modules/basics/week-01/prep.de.md"
+    assert "'de', which is not a configured language" in problem.message
+    assert "en, nl, fr, ar, uk, fa" in problem.hint
+
+
+def test_source_language_suffix_is_refused(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/module.en.yml", "title: Basics\n")
+    [problem] = problems_of(curriculum_root)
+    assert "'en' is the source language" in problem.message
+
+
+def test_programme_order_follows_prerequisites(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/more/module.yml",
+          MODULE_YML.replace("id: basics", "id: more").replace("[]", "[basics]"))
+    for name, text in (("prep.md", PREP_MD), ("exercises.md", "---\ntitle: X\n---\nDo it.\n"),
+                       ("coach.md", COACH_MD)):
+        write(curriculum_root, f"modules/more/week-01/{name}", text)
+    (curriculum_root / "modules/more/week-01/notes.md").write_text("# Notes\n")
+    replace(curriculum_root, PROG, "  - basics", "  - more\n  - basics")
+    [problem] = problems_of(curriculum_root)
+    assert problem.line == 5
+    assert "'more' comes before its prerequisite 'basics'" in problem.message
+
+
+def test_item_ids_survive_reordering(curriculum_root: Path) -> None:
+    before = load_curriculum(curriculum_root, LANGUAGES, "en").modules["basics"].weeks[0]
+    prep = curriculum_root / PREP
+    text = prep.read_text()
+    head, items = text.split("prep:\n", 1)
+    items, body = items.split("---\n", 1)
+    blocks = ["  - " + b for b in items.split("  - ") if b.strip()]
+    prep.write_text(head + "prep:\n" + "".join(reversed(blocks)) + "---\n" + body)
+    after = load_curriculum(curriculum_root, LANGUAGES, "en").modules["basics"].weeks[0]
+    assert sorted(after.item_ids) == sorted(before.item_ids)
+    assert after.item_ids == list(reversed(before.item_ids))
+    assert before.item_ids == ["what-is-js", "hello-world", "notes", "watch-abc123"]
+
+
+def test_problem_formats() -> None:
+    problem = Problem("modules/a/module.yml", 3, 7, "bad: 50%", "fix it")
+    assert problem.format() == "modules/a/module.yml:3:7: bad: 50%\n    hint: fix it"
+    assert problem.format_github() == (
+        "::error file=modules/a/module.yml,line=3,col=7::bad: 50%25 Hint: fix it")
