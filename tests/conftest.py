@@ -133,8 +133,11 @@ def make_curriculum(root: Path) -> Path:
 
 def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *extra], cwd=root,
-        capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", "mkdocs", "build", *extra],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

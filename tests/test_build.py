@@ -1,4 +1,4 @@
-"""A real `mkdocs build --strict` of a small curriculum, read back from its HTML in six languages."""
+"""A real `mkdocs build --strict` of a small curriculum, read from its HTML in six languages."""
 
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from conftest import LANGUAGES, make_curriculum, mkdocs_build, write
 
 # Every generated page, by its URL below a language's root.
 GENERATED = [
-    "modules/", "programmes/", "programmes/evening/", "modules/basics/",
+    "modules/",
+    "programmes/",
+    "programmes/evening/",
+    "modules/basics/",
     *(f"modules/basics/week-0{n}/{page}" for n in (1, 2) for page in ("", "exercises/", "coach/")),
 ]
 RTL = {"ar", "fa"}
@@ -27,7 +30,7 @@ def page(site: Path, lang: str, url: str) -> str:
 
 def article(html: str) -> str:
     """The page's content, with character references decoded as a reader sees them."""
-    text = unescape(html[html.index("<article"):html.index("</article>")])
+    text = unescape(html[html.index("<article") : html.index("</article>")])
     return text.replace("\u202f", " ").replace("\xa0", " ")  # Babel's (narrow) no-break spaces
 
 
@@ -45,8 +48,10 @@ def test_language_switcher_leads_to_the_same_page(built_site: Path, lang: str) -
     for url in GENERATED:
         here = f"/{'' if lang == 'en' else lang + '/'}{url}"
         html = page(built_site, lang, url)
-        targets = dict((hreflang, href) for href, hreflang in
-                       re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', html))
+        targets = dict(
+            (hreflang, href)
+            for href, hreflang in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', html)
+        )
         assert sorted(targets) == sorted(LANGUAGES), url
         for other, href in targets.items():
             resolved = urljoin(here, href)
@@ -67,15 +72,19 @@ def test_translated_week_is_in_french_without_banner(built_site: Path) -> None:
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_untranslated_pages_have_banner_and_english_marked(built_site: Path, lang: str) -> None:
-    for url in ("modules/basics/week-02/", "modules/basics/week-02/coach/",
-                "modules/basics/week-01/exercises/"):
+    for url in (
+        "modules/basics/week-02/",
+        "modules/basics/week-02/coach/",
+        "modules/basics/week-01/exercises/",
+    ):
         html = article(page(built_site, lang, url))
         banner = re.search(r'<div class="cur-banner" role="note">(.*?)</div>', html, re.S)
         assert banner, (lang, url)
         assert "guide/translating/" in banner.group(1)
         assert "English text" not in banner.group(1)  # in the reader's language
-        assert re.search(r'<div class="cur-fallback" (dir="ltr" lang="en"|lang="en" dir="ltr")>',
-                         html), (lang, url)
+        assert re.search(
+            r'<div class="cur-fallback" (dir="ltr" lang="en"|lang="en" dir="ltr")>', html
+        ), (lang, url)
 
 
 def test_english_pages_have_no_banner(built_site: Path) -> None:
@@ -86,8 +95,12 @@ def test_english_pages_have_no_banner(built_site: Path) -> None:
 def test_prep_page_checklist_and_total(built_site: Path) -> None:
     html = article(page(built_site, "en", "modules/basics/week-01/"))
     items = re.findall(r'data-cur-item="([^"]+)" data-cur-minutes="(\d+)"', html)
-    assert items == [("basics/week-01/what-is-js", "40"), ("basics/week-01/hello-world", "60"),
-                     ("basics/week-01/notes", "20"), ("basics/week-01/watch-abc123", "15")]
+    assert items == [
+        ("basics/week-01/what-is-js", "40"),
+        ("basics/week-01/hello-world", "60"),
+        ("basics/week-01/notes", "20"),
+        ("basics/week-01/watch-abc123", "15"),
+    ]
     assert len(re.findall(r'<input type="checkbox" id="tick-[a-z0-9-]+"', html)) == 4
     assert 'for="tick-what-is-js"' in html
     assert "Time needed: about 2 hr." in html
@@ -159,18 +172,21 @@ def test_build_folder_is_only_written_when_content_changes(tmp_path: Path) -> No
     # A removed week disappears from the build folder too.
     write(root, "modules/basics/week-02/exercises.md", "---\ntitle: Changed\n---\nNew text.\n")
     assert mkdocs_build(root).returncode == 0
-    changed = [p for p in (root / "site-src").rglob("*.md")
-               if stamp.get(p) != p.stat().st_mtime_ns]
+    changed = [p for p in (root / "site-src").rglob("*.md") if stamp.get(p) != p.stat().st_mtime_ns]
     assert {PurePosixPath(p.relative_to(root / "site-src")).as_posix() for p in changed} == {
-        f"modules/basics/week-02/exercises{s}.md" for s in ("", ".nl", ".fr", ".ar", ".uk", ".fa")}
+        f"modules/basics/week-02/exercises{s}.md" for s in ("", ".nl", ".fr", ".ar", ".uk", ".fa")
+    }
 
 
 def test_contributor_text_cannot_inject_html_or_links(tmp_path: Path) -> None:
     root = make_curriculum(tmp_path)
     module = root / "modules/basics/module.yml"
-    module.write_text(module.read_text().replace(
-        "title: Coding basics",
-        "title: '<script>alert(1)</script> [x](javascript:alert(2)) `<b>`'"))
+    module.write_text(
+        module.read_text().replace(
+            "title: Coding basics",
+            "title: '<script>alert(1)</script> [x](javascript:alert(2)) `<b>`'",
+        )
+    )
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     for url in ("modules/basics/", "modules/basics/week-01/", "programmes/evening/"):

@@ -71,12 +71,21 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
         weeks: list[Any] = [module_page(module.meta.id)]
         for week in module.weeks:
             folder = f"{module.path}/{week.folder}/"
-            local = [a for a in module.assets if a.startswith(folder) and a.endswith(".md")
-                     and split_locale(Path(a))[1] is None]
-            weeks.append({catalog.t("week_n", n=week.number): [
-                week_page(week, "prep"), week_page(week, "exercises"), week_page(week, "coach"),
-                *local,
-            ]})
+            local = [
+                a
+                for a in module.assets
+                if a.startswith(folder) and a.endswith(".md") and split_locale(Path(a))[1] is None
+            ]
+            weeks.append(
+                {
+                    catalog.t("week_n", n=week.number): [
+                        week_page(week, "prep"),
+                        week_page(week, "exercises"),
+                        week_page(week, "coach"),
+                        *local,
+                    ]
+                }
+            )
         modules.append({title: weeks})
     programmes = ["programmes/index.md", *(programme_page(p.meta.id) for p in cur.programmes)]
     nav: list[Any] = []
@@ -95,17 +104,22 @@ def _hand_written(pages: Path, catalog: Catalog) -> list[Any]:
         return []
     out: list[Any] = []
     for path in sorted(pages.iterdir()):
-        stem, lang = split_locale(path)
+        _, lang = split_locale(path)
         if lang is not None or path.name.startswith("."):
             continue
         if path.is_file() and path.suffix == ".md" and path.name != "index.md":
             out.append(path.name)
         elif path.is_dir():
-            children = [p.relative_to(pages).as_posix() for p in sorted(path.rglob("*.md"))
-                        if split_locale(p)[1] is None]
+            children = [
+                p.relative_to(pages).as_posix()
+                for p in sorted(path.rglob("*.md"))
+                if split_locale(p)[1] is None
+            ]
             if children:
                 key = f"nav_{path.name}"
-                title = catalog.t(key) if _has(catalog, key) else path.name.replace("-", " ").title()
+                title = (
+                    catalog.t(key) if _has(catalog, key) else path.name.replace("-", " ").title()
+                )
                 out.append({title: children})
     return out
 

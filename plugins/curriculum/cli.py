@@ -10,13 +10,22 @@ from pathlib import Path
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="curriculum", description="Check and inspect the curriculum sources.")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                        help="the site configuration, for its languages (default: mkdocs.yml)")
+        prog="curriculum", description="Check and inspect the curriculum sources."
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site configuration, for its languages (default: mkdocs.yml)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate modules and programmes; exit 1 on any problem")
-    check.add_argument("--format", choices=["text", "github"], default="text",
-                       help="github prints GitHub Actions annotations")
+    check.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="github prints GitHub Actions annotations",
+    )
     sub.add_parser("status", help="which weeks are translated into which language")
     sub.add_parser("schema", help="print the JSON Schema of module.yml and week front matter")
     return parser
@@ -43,8 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "status":
         return _status(cur)
     weeks = sum(len(m.weeks) for m in cur.modules.values())
-    print(f"ok: {len(cur.modules)} modules, {weeks} weeks, {len(cur.programmes)} programmes, "
-          f"{len(languages)} languages")
+    print(
+        f"ok: {len(cur.modules)} modules, {weeks} weeks, {len(cur.programmes)} programmes, "
+        f"{len(languages)} languages"
+    )
     return 0
 
 
@@ -67,10 +78,16 @@ def _status(cur: object) -> int:
 def _schema() -> int:
     from . import model
 
-    schemas = {name: cls.model_json_schema() for name, cls in (
-        ("module.yml", model.Module), ("prep.md", model.Prep),
-        ("exercises.md", model.Exercises), ("coach.md", model.Coach),
-        ("programme", model.Programme))}
+    schemas = {
+        name: cls.model_json_schema()
+        for name, cls in (
+            ("module.yml", model.Module),
+            ("prep.md", model.Prep),
+            ("exercises.md", model.Exercises),
+            ("coach.md", model.Coach),
+            ("programme", model.Programme),
+        )
+    }
     print(json.dumps(schemas, indent=2, ensure_ascii=False))
     return 0
 

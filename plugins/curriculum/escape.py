@@ -20,7 +20,7 @@ def inline(text: str) -> Markup:
     """A metadata string as inline Markdown-safe HTML: `code` becomes <code>, the rest is text."""
     out, last = [], 0
     for match in _CODE.finditer(text):
-        out.append(_entities(text[last:match.start()]))
+        out.append(_entities(text[last : match.start()]))
         out.append(f"<code>{_entities(match.group(1))}</code>")
         last = match.end()
     out.append(_entities(text[last:]))

@@ -76,8 +76,11 @@ class Catalog:
             return self.minutes(rest)
         if not rest:
             return self._unit(hours, "duration-hour", "short")
-        return self.t("duration_hm", hours=self._unit(hours, "duration-hour", "short"),
-                      minutes=self.minutes(rest))
+        return self.t(
+            "duration_hm",
+            hours=self._unit(hours, "duration-hour", "short"),
+            minutes=self.minutes(rest),
+        )
 
     def minutes(self, minutes: int) -> str:
         return self._unit(minutes, "duration-minute", "short")
@@ -96,5 +99,8 @@ class Catalog:
         hours, rest = divmod(minutes, 60)
         from babel.numbers import format_decimal
 
-        return (format_decimal(hours, locale=self.locale) + ":"
-                + format_decimal(rest, format="00", locale=self.locale))
+        return (
+            format_decimal(hours, locale=self.locale)
+            + ":"
+            + format_decimal(rest, format="00", locale=self.locale)
+        )

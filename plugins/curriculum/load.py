@@ -1,4 +1,4 @@
-"""Read `modules/` and `curriculum/programmes/` into models, collecting every problem with its place."""
+"""Read `modules/` and `curriculum/programmes/` into models, collecting every problem found."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import model
 from .problems import Problem
@@ -86,7 +87,8 @@ class Curriculum:
 
 # --- pydantic errors to problems -----------------------------------------------------------------
 
-def _hint(err: dict[str, Any], cls: type[BaseModel], fields: list[str]) -> str:
+
+def _hint(err: ErrorDetails, cls: type[BaseModel], fields: list[str]) -> str:
     kind, value = err["type"], err.get("input")
     name = str(err["loc"][-1]) if err["loc"] else ""
     if kind == "extra_forbidden":
@@ -95,7 +97,9 @@ def _hint(err: dict[str, Any], cls: type[BaseModel], fields: list[str]) -> str:
         return f"did you mean '{close[0]}'?" if close else f"known keys are: {known}"
     if kind == "missing":
         info = cls.model_fields.get(name)
-        return f"add `{name}:` ({info.description})" if info and info.description else f"add `{name}:`"
+        return (
+            f"add `{name}:` ({info.description})" if info and info.description else f"add `{name}:`"
+        )
     if kind.startswith("int") and isinstance(value, str):
         if re.fullmatch(r"\d+:\d\d", value):
             h, m = value.split(":")
@@ -129,17 +133,23 @@ def _hint(err: dict[str, Any], cls: type[BaseModel], fields: list[str]) -> str:
 
 
 _PLAIN = {
-    "int_type": "expected a whole number", "int_parsing": "expected a whole number",
-    "int_from_float": "expected a whole number", "bool_type": "expected true or false",
-    "string_type": "expected text", "list_type": "expected a list",
-    "dict_type": "expected `key: value` pairs", "model_type": "expected `key: value` pairs",
-    "literal_error": "not an allowed value", "string_pattern_mismatch": "not a valid id",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "string_type": "expected text",
+    "list_type": "expected a list",
+    "dict_type": "expected `key: value` pairs",
+    "model_type": "expected `key: value` pairs",
+    "literal_error": "not an allowed value",
+    "string_pattern_mismatch": "not a valid id",
     "date_from_datetime_parsing": "expected a date as YYYY-MM-DD",
-    "date_parsing": "expected a date as YYYY-MM-DD", "date_type": "expected a date as YYYY-MM-DD",
+    "date_parsing": "expected a date as YYYY-MM-DD",
+    "date_type": "expected a date as YYYY-MM-DD",
 }
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     loc = ".".join(str(p) for p in err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -153,8 +163,9 @@ def _message(err: dict[str, Any]) -> str:
     return f"{loc}: {msg}" if loc else msg
 
 
-def validate_model(cls: type[M], located: Located, problems: list[Problem],
-                   base: tuple[str | int, ...] = ()) -> M | None:
+def validate_model(
+    cls: type[M], located: Located, problems: list[Problem], base: tuple[str | int, ...] = ()
+) -> M | None:
     """Validate located data against a model; turn each error into a placed problem."""
     data = located.data
     for part in base:
@@ -168,10 +179,14 @@ def validate_model(cls: type[M], located: Located, problems: list[Problem],
             path = (*base, *err["loc"])
             sub = _submodel(cls, err["loc"])
             fields = list(sub.model_fields) if sub else []
-            problems.append(located.problem(
-                path, _message(err), _hint(err, sub or cls, fields),
-                key=err["type"] == "extra_forbidden",
-            ))
+            problems.append(
+                located.problem(
+                    path,
+                    _message(err),
+                    _hint(err, sub or cls, fields),
+                    key=err["type"] == "extra_forbidden",
+                )
+            )
         return None
 
 
@@ -187,14 +202,16 @@ def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
         ann = info.annotation
         args = getattr(ann, "__args__", ())
         candidates = [ann, *args]
-        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)),
-                       None)
+        current = next(
+            (c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None
+        )
         if current is None:
             return None
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 # --- files ---------------------------------------------------------------------------------------
+
 
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
@@ -212,8 +229,15 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
     if located.data is None and found:
         return None  # a syntax error: nothing to validate
     if not isinstance(located.data, dict):
-        problems.append(Problem(rel, 1, 1, "expected `key: value` pairs at the top level",
-                                "start each line with a key such as `title:`"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "expected `key: value` pairs at the top level",
+                "start each line with a key such as `title:`",
+            )
+        )
         return None
     return located
 
@@ -227,12 +251,20 @@ def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem])
         return None
     front, body, body_line = split_front_matter(text)
     if front is None:
-        problems.append(Problem(rel, 1, 1, "missing front matter",
-                                "start the file with a line '---', the metadata, then '---'"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "missing front matter",
+                "start the file with a line '---', the metadata, then '---'",
+            )
+        )
         return None
     if body_line == 0:
-        problems.append(Problem(rel, 1, 1, "front matter is not closed",
-                                "end the metadata with a line '---'"))
+        problems.append(
+            Problem(rel, 1, 1, "front matter is not closed", "end the metadata with a line '---'")
+        )
         return None
     located, found = parse(front, rel, line_offset=1)
     problems.extend(found)
@@ -257,27 +289,46 @@ def split_locale(path: Path) -> tuple[str, str | None]:
     return ".".join(parts[:-1]), None
 
 
-def check_locale(root: Path, path: Path, lang: str | None, languages: list[str], default: str,
-                 problems: list[Problem]) -> bool:
+def check_locale(
+    root: Path,
+    path: Path,
+    lang: str | None,
+    languages: list[str],
+    default: str,
+    problems: list[Problem],
+) -> bool:
     """True if `lang` is a translation language we build; otherwise report why not."""
     if lang is None:
         return False
     rel = _rel(root, path)
     if lang == default:
-        problems.append(Problem(rel, 1, 1, f"'{lang}' is the source language",
-                                f"rename it without '.{lang}'; the source file has no suffix"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"'{lang}' is the source language",
+                f"rename it without '.{lang}'; the source file has no suffix",
+            )
+        )
     elif lang not in languages:
-        problems.append(Problem(
-            rel, 1, 1, f"translation into '{lang}', which is not a configured language",
-            f"configured languages are {', '.join(languages)}; rename the file or add the "
-            "language to the i18n plugin in mkdocs.yml",
-        ))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"translation into '{lang}', which is not a configured language",
+                f"configured languages are {', '.join(languages)}; rename the file or add the "
+                "language to the i18n plugin in mkdocs.yml",
+            )
+        )
     else:
         return True
     return False
 
 
 # --- item ids ------------------------------------------------------------------------------------
+
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
@@ -312,17 +363,28 @@ _SOURCE_OF: dict[str, type[BaseModel]] = {
 }
 
 
-def _load_week(root: Path, module_id: str, folder: Path, languages: list[str], default: str,
-               problems: list[Problem]) -> Week | None:
+def _load_week(
+    root: Path,
+    module_id: str,
+    folder: Path,
+    languages: list[str],
+    default: str,
+    problems: list[Problem],
+) -> Week | None:
     docs: dict[str, Doc | None] = {}
     for name in WEEK_FILES:
         path = folder / f"{name}.md"
         if not path.is_file():
-            problems.append(Problem(
-                _rel(root, path), 1, 1, f"week has no {name}.md",
-                "every week needs prep.md, exercises.md and coach.md; `curriculum new-week` "
-                "creates them",
-            ))
+            problems.append(
+                Problem(
+                    _rel(root, path),
+                    1,
+                    1,
+                    f"week has no {name}.md",
+                    "every week needs prep.md, exercises.md and coach.md; `curriculum new-week` "
+                    "creates them",
+                )
+            )
             docs[name] = None
             continue
         docs[name] = read_markdown(root, path, _SOURCE_OF[name], problems)
@@ -346,22 +408,32 @@ def _load_week(root: Path, module_id: str, folder: Path, languages: list[str], d
     return Week(module_id, number, folder.name, prep, exercises, coach, ids, translations)
 
 
-def _load_module(root: Path, folder: Path, languages: list[str], default: str,
-                 problems: list[Problem]) -> tuple[LoadedModule | None, list[Week]]:
+def _load_module(
+    root: Path, folder: Path, languages: list[str], default: str, problems: list[Problem]
+) -> tuple[LoadedModule | None, list[Week]]:
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
-        problems.append(Problem(_rel(root, folder) + "/module.yml", 1, 1,
-                                "module folder has no module.yml",
-                                "add module.yml (`curriculum new-module` creates one) or remove "
-                                "the folder"))
+        problems.append(
+            Problem(
+                _rel(root, folder) + "/module.yml",
+                1,
+                1,
+                "module folder has no module.yml",
+                "add module.yml (`curriculum new-module` creates one) or remove the folder",
+            )
+        )
         return None, []
     located = read_yaml(root, meta_path, problems)
     meta = validate_model(model.Module, located, problems) if located else None
     given_id = located.data.get("id") if located else None
     if isinstance(given_id, str) and given_id != folder.name and located:
-        problems.append(located.problem(
-            ("id",), f"id '{given_id}' does not match the folder name '{folder.name}'",
-            f"set `id: {folder.name}` or rename the folder"))
+        problems.append(
+            located.problem(
+                ("id",),
+                f"id '{given_id}' does not match the folder name '{folder.name}'",
+                f"set `id: {folder.name}` or rename the folder",
+            )
+        )
     translations: dict[str, model.ModuleTranslation] = {}
     weeks: list[Week] = []
     assets: list[str] = []
@@ -375,10 +447,15 @@ def _load_module(root: Path, folder: Path, languages: list[str], default: str,
                 weeks.append(week)
             assets.extend(_assets(root, path))
         elif path.is_dir():
-            problems.append(Problem(
-                _rel(root, path), 1, 1, f"unexpected folder '{path.name}' in a module",
-                "weeks are folders named week-01, week-02, ...; put other files inside a week",
-            ))
+            problems.append(
+                Problem(
+                    _rel(root, path),
+                    1,
+                    1,
+                    f"unexpected folder '{path.name}' in a module",
+                    "weeks are folders named week-01, week-02, ...; put other files inside a week",
+                )
+            )
         elif stem == "module" and path.suffix == ".yml" and lang is not None:
             if check_locale(root, path, lang, languages, default, problems):
                 tl = read_yaml(root, path, problems)
@@ -405,8 +482,9 @@ def _assets(root: Path, week: Path) -> list[str]:
     return found
 
 
-def _load_programmes(root: Path, languages: list[str], default: str,
-                     problems: list[Problem]) -> list[LoadedProgramme]:
+def _load_programmes(
+    root: Path, languages: list[str], default: str, problems: list[Problem]
+) -> list[LoadedProgramme]:
     folder = root / "curriculum" / "programmes"
     found: dict[str, LoadedProgramme] = {}
     pending: list[tuple[str, str, model.ProgrammeTranslation]] = []
@@ -430,9 +508,15 @@ def _load_programmes(root: Path, languages: list[str], default: str,
         if stem in found:
             found[stem].translations[lang] = tr
         else:
-            problems.append(Problem(f"curriculum/programmes/{stem}.{lang}.yml", 1, 1,
-                                    f"translation of a programme that does not exist ({stem}.yml)",
-                                    "rename it after an existing programme or remove it"))
+            problems.append(
+                Problem(
+                    f"curriculum/programmes/{stem}.{lang}.yml",
+                    1,
+                    1,
+                    f"translation of a programme that does not exist ({stem}.yml)",
+                    "rename it after an existing programme or remove it",
+                )
+            )
     return list(found.values())
 
 
@@ -446,8 +530,17 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
     broken: dict[str, list[Week]] = {}
     modules_dir = root / "modules"
     if not modules_dir.is_dir():
-        raise CurriculumError([Problem("modules", 1, 1, "there is no modules/ folder",
-                                       "run this from the repository's top folder")])
+        raise CurriculumError(
+            [
+                Problem(
+                    "modules",
+                    1,
+                    1,
+                    "there is no modules/ folder",
+                    "run this from the repository's top folder",
+                )
+            ]
+        )
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if folder.name.startswith("."):
             continue

@@ -1,7 +1,8 @@
-"""The content model: what contributors write in `module.yml`, week front matter and programmes.
+"""The content model: what contributors write in module.yml, week front matter and programmes.
 
-Models are frozen and strict (no coercion: `minutes: "90"` is an error, not 90), refuse unknown keys,
-and describe every field, so the same classes give validation, contributor docs and a JSON Schema.
+Models are frozen and strict (no coercion: `minutes: "90"` is an error, not 90), refuse unknown
+keys, and describe every field: the same classes give validation, contributor docs and a JSON
+Schema.
 """
 
 from __future__ import annotations
@@ -32,15 +33,28 @@ TRACKS = (
     "web-development",
 )
 Track = Literal[
-    "intro-to-coding", "digital-storytelling", "digital-journalism", "soft-skills", "web-development"
+    "intro-to-coding",
+    "digital-storytelling",
+    "digital-journalism",
+    "soft-skills",
+    "web-development",
 ]
 Level = Literal["beginner", "intermediate", "advanced"]
 ItemType = Literal["read", "watch", "practise", "quiz"]
 
 # Licences that suit teaching material and code; SPDX identifiers.
 LICENSES = (
-    "CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "CC-BY-NC-SA-4.0", "CC-BY-NC-4.0",
-    "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "GPL-3.0-or-later", "MPL-2.0",
+    "CC-BY-SA-4.0",
+    "CC-BY-4.0",
+    "CC0-1.0",
+    "CC-BY-NC-SA-4.0",
+    "CC-BY-NC-4.0",
+    "MIT",
+    "Apache-2.0",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "GPL-3.0-or-later",
+    "MPL-2.0",
 )
 
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
@@ -64,9 +78,7 @@ class Module(_Strict):
     objectives: list[Text] = Field(
         min_length=1, description="What a trainee can do after the module; one sentence each."
     )
-    prerequisites: list[Slug] = Field(
-        default=[], description="Ids of modules to complete first."
-    )
+    prerequisites: list[Slug] = Field(default=[], description="Ids of modules to complete first.")
     authors: list[Text] = Field(min_length=1, description="Who wrote it; names or handles.")
     license: str = Field(description="SPDX licence id of the content, e.g. CC-BY-SA-4.0.")
 
@@ -143,8 +155,11 @@ class Exercises(_Strict):
     """Front matter of `week-NN/exercises.md`: the Sunday group exercises."""
 
     title: Text = Field(description="Title of the exercises page.")
-    group_size: str = Field(default="3-5", pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
-                            description="Trainees per group, e.g. 3-5.")
+    group_size: str = Field(
+        default="3-5",
+        pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
+        description="Trainees per group, e.g. 3-5.",
+    )
 
 
 class ExercisesTranslation(_Strict):

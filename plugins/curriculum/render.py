@@ -30,8 +30,13 @@ def _finalize(value: Any) -> Any:
 
 
 _env = Environment(
-    loader=FileSystemLoader(TEMPLATES), finalize=_finalize, undefined=StrictUndefined,
-    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+    loader=FileSystemLoader(TEMPLATES),
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    autoescape=False,
 )
 
 
@@ -86,6 +91,7 @@ def _render(template: str, **context: Any) -> str:
 
 # --- paths of generated pages --------------------------------------------------------------------
 
+
 def module_page(module_id: str) -> str:
     return f"modules/{module_id}/index.md"
 
@@ -101,6 +107,7 @@ def programme_page(programme_id: str) -> str:
 
 # --- pages ---------------------------------------------------------------------------------------
 
+
 def _module_title(lang: _Lang, module: LoadedModule) -> Markup:
     tr = module.translations.get(lang.code)
     return lang.text(tr.title if tr else None, module.meta.title)
@@ -111,8 +118,14 @@ def _module_title_plain(lang: _Lang, module: LoadedModule) -> str:
     return tr.title if tr and tr.title else module.meta.title
 
 
-def _week_common(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week, kind: str,
-                 translation: Doc | None) -> dict[str, Any]:
+def _week_common(
+    cur: Curriculum,
+    lang: _Lang,
+    module: LoadedModule,
+    week: Week,
+    kind: str,
+    translation: Doc | None,
+) -> dict[str, Any]:
     src = week_page(week, kind)
     return {
         "t": lang.t,
@@ -134,19 +147,24 @@ def render_prep(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) 
     titles = (trm.prep if trm else None) or {}
     items = []
     for item, item_id in zip(meta.prep, week.item_ids, strict=True):
-        href = escape.url(item.url) if item.url else posixpath.normpath(
-            posixpath.join(posixpath.dirname(src), item.page or ""))
-        items.append({
-            "key": f"{module.meta.id}/{week.folder}/{item_id}",
-            "dom_id": f"tick-{item_id}",
-            "type": item.type,
-            "type_label": lang.t(f"item_{item.type}"),
-            "title": lang.text(titles.get(item_id), item.title),
-            "href": Markup(href if item.url else _href(src, href)),
-            "minutes": item.minutes,
-            "minutes_label": lang.catalog.minutes(item.minutes),
-            "optional": item.optional,
-        })
+        href = (
+            escape.url(item.url)
+            if item.url
+            else posixpath.normpath(posixpath.join(posixpath.dirname(src), item.page or ""))
+        )
+        items.append(
+            {
+                "key": f"{module.meta.id}/{week.folder}/{item_id}",
+                "dom_id": f"tick-{item_id}",
+                "type": item.type,
+                "type_label": lang.t(f"item_{item.type}"),
+                "title": lang.text(titles.get(item_id), item.title),
+                "href": Markup(href if item.url else _href(src, href)),
+                "minutes": item.minutes,
+                "minutes_label": lang.catalog.minutes(item.minutes),
+                "optional": item.optional,
+            }
+        )
     required = sum(i.minutes for i in meta.prep if not i.optional)
     optional = sum(i.minutes for i in meta.prep if i.optional)
     objectives = trm.objectives if trm and trm.objectives else None
@@ -156,8 +174,10 @@ def render_prep(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) 
         **_week_common(cur, lang, module, week, "prep", tr),
         front_matter=_front_matter(title or meta.title),
         title=lang.text(title, meta.title),
-        objectives=[lang.text(objectives[n] if objectives else None, o)
-                    for n, o in enumerate(meta.objectives)],
+        objectives=[
+            lang.text(objectives[n] if objectives else None, o)
+            for n, o in enumerate(meta.objectives)
+        ],
         items=items,
         week_key=f"{module.meta.id}/{week.folder}",
         required=lang.catalog.duration(required),
@@ -186,12 +206,14 @@ def render_coach(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week)
     names = tr.meta.blocks if tr and tr.meta.blocks else None
     blocks, clock = [], 0
     for n, block in enumerate(meta.blocks):
-        blocks.append({
-            "start": lang.catalog.clock(clock),
-            "end": lang.catalog.clock(clock + block.minutes),
-            "title": lang.text(names[n] if names else None, block.title),
-            "duration": lang.catalog.minutes(block.minutes),
-        })
+        blocks.append(
+            {
+                "start": lang.catalog.clock(clock),
+                "end": lang.catalog.clock(clock + block.minutes),
+                "title": lang.text(names[n] if names else None, block.title),
+                "duration": lang.catalog.minutes(block.minutes),
+            }
+        )
         clock += block.minutes
     title = tr.meta.title if tr and tr.meta.title else None
     text = _render(
@@ -216,14 +238,16 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
     weeks = []
     for week in module.weeks:
         wtr = week.translations.get(lang.code, {}).get("prep")
-        weeks.append({
-            "label": lang.t("week_n", n=week.number),
-            "href": _href(src, week_page(week, "prep")),
-            "title": lang.text(wtr.meta.title if wtr else None, week.prep.meta.title),
-            "prep": lang.catalog.duration(prep_minutes(week)),
-            "exercises_href": _href(src, week_page(week, "exercises")),
-            "coach_href": _href(src, week_page(week, "coach")),
-        })
+        weeks.append(
+            {
+                "label": lang.t("week_n", n=week.number),
+                "href": _href(src, week_page(week, "prep")),
+                "title": lang.text(wtr.meta.title if wtr else None, week.prep.meta.title),
+                "prep": lang.catalog.duration(prep_minutes(week)),
+                "exercises_href": _href(src, week_page(week, "exercises")),
+                "coach_href": _href(src, week_page(week, "coach")),
+            }
+        )
     objectives = tr.objectives if tr and tr.objectives else None
     text = _render(
         "module.md.j2",
@@ -234,10 +258,14 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
         level=lang.t(f"level_{meta.level}"),
         hours=lang.catalog.hours(meta.hours),
         summary=lang.text(tr.summary if tr else None, meta.summary),
-        objectives=[lang.text(objectives[n] if objectives else None, o)
-                    for n, o in enumerate(meta.objectives)],
-        prerequisites=[{"title": _module_title(lang, cur.modules[r]),
-                        "href": _href(src, module_page(r))} for r in meta.prerequisites],
+        objectives=[
+            lang.text(objectives[n] if objectives else None, o)
+            for n, o in enumerate(meta.objectives)
+        ],
+        prerequisites=[
+            {"title": _module_title(lang, cur.modules[r]), "href": _href(src, module_page(r))}
+            for r in meta.prerequisites
+        ],
         weeks=weeks,
         authors=", ".join(meta.authors),
         license=meta.license,
@@ -246,8 +274,11 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
 
 
 def _module_facts(lang: _Lang, module: LoadedModule) -> Markup:
-    return lang.t("programme_module_facts", weeks=lang.catalog.weeks(len(module.weeks)),
-                  hours=lang.catalog.hours(module.meta.hours))
+    return lang.t(
+        "programme_module_facts",
+        weeks=lang.catalog.weeks(len(module.weeks)),
+        hours=lang.catalog.hours(module.meta.hours),
+    )
 
 
 def render_modules_index(cur: Curriculum, lang: _Lang) -> Page:
@@ -259,16 +290,32 @@ def render_modules_index(cur: Curriculum, lang: _Lang) -> Page:
         members = [m for m in cur.modules.values() if m.meta.track == track]
         if not members:
             continue
-        tracks.append({"title": lang.t(f"track_{track}"), "modules": [{
-            "title": _module_title(lang, m),
-            "href": _href(src, module_page(m.meta.id)),
-            "summary": lang.text(m.translations[lang.code].summary
-                                 if lang.code in m.translations else None, m.meta.summary),
-            "facts": _module_facts(lang, m),
-        } for m in members]})
-    text = _render("modules.md.j2", t=lang.t, tracks=tracks,
-                   front_matter=_front_matter(lang.catalog.t("nav_modules")),
-                   title=lang.t("nav_modules"))
+        tracks.append(
+            {
+                "title": lang.t(f"track_{track}"),
+                "modules": [
+                    {
+                        "title": _module_title(lang, m),
+                        "href": _href(src, module_page(m.meta.id)),
+                        "summary": lang.text(
+                            m.translations[lang.code].summary
+                            if lang.code in m.translations
+                            else None,
+                            m.meta.summary,
+                        ),
+                        "facts": _module_facts(lang, m),
+                    }
+                    for m in members
+                ],
+            }
+        )
+    text = _render(
+        "modules.md.j2",
+        t=lang.t,
+        tracks=tracks,
+        front_matter=_front_matter(lang.catalog.t("nav_modules")),
+        title=lang.t("nav_modules"),
+    )
     return Page(lang.file(src), text)
 
 
@@ -283,14 +330,23 @@ def _programme_strings(lang: _Lang, prog: LoadedProgramme) -> tuple[Markup, Mark
 def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Page:
     src = programme_page(prog.meta.id)
     title, summary, plain = _programme_strings(lang, prog)
-    modules = [{
-        "title": _module_title(lang, cur.modules[mid]),
-        "href": _href(src, module_page(mid)),
-        "facts": _module_facts(lang, cur.modules[mid]),
-    } for mid in prog.meta.modules]
-    text = _render("programme.md.j2", t=lang.t, front_matter=_front_matter(plain), title=title,
-                   summary=summary, modules=modules,
-                   start=lang.catalog.date(prog.meta.start) if prog.meta.start else None)
+    modules = [
+        {
+            "title": _module_title(lang, cur.modules[mid]),
+            "href": _href(src, module_page(mid)),
+            "facts": _module_facts(lang, cur.modules[mid]),
+        }
+        for mid in prog.meta.modules
+    ]
+    text = _render(
+        "programme.md.j2",
+        t=lang.t,
+        front_matter=_front_matter(plain),
+        title=title,
+        summary=summary,
+        modules=modules,
+        start=lang.catalog.date(prog.meta.start) if prog.meta.start else None,
+    )
     return Page(lang.file(src), text)
 
 
@@ -299,11 +355,16 @@ def render_programmes_index(cur: Curriculum, lang: _Lang) -> Page:
     items = []
     for prog in cur.programmes:
         title, summary, _ = _programme_strings(lang, prog)
-        items.append({"title": title, "summary": summary,
-                      "href": _href(src, programme_page(prog.meta.id))})
-    text = _render("programmes.md.j2", t=lang.t, programmes=items,
-                   front_matter=_front_matter(lang.catalog.t("nav_programmes")),
-                   title=lang.t("nav_programmes"))
+        items.append(
+            {"title": title, "summary": summary, "href": _href(src, programme_page(prog.meta.id))}
+        )
+    text = _render(
+        "programmes.md.j2",
+        t=lang.t,
+        programmes=items,
+        front_matter=_front_matter(lang.catalog.t("nav_programmes")),
+        title=lang.t("nav_programmes"),
+    )
     return Page(lang.file(src), text)
 
 
@@ -325,12 +386,19 @@ def render_all(cur: Curriculum) -> list[Page]:
     return pages
 
 
-def fallback_markdown(markdown: str, lang: str, source_lang: str, src_path: str,
-                      translate_page: str = TRANSLATE_GUIDE) -> str:
+def fallback_markdown(
+    markdown: str, lang: str, source_lang: str, src_path: str, translate_page: str = TRANSLATE_GUIDE
+) -> str:
     """A hand-written page shown in the source language: banner first, text marked as English."""
     tr = _Lang(lang, source_lang)
-    banner = _render("_banner.md.j2", t=tr.t, fallback=True,
-                     language_name=tr.catalog.t("language_name"),
-                     translate_href=_href(src_path, translate_page))
-    return (f"{banner}\n<div class=\"cur-fallback\" lang=\"{source_lang}\" dir=\"ltr\" markdown>"
-            f"\n\n{markdown}\n\n</div>\n")
+    banner = _render(
+        "_banner.md.j2",
+        t=tr.t,
+        fallback=True,
+        language_name=tr.catalog.t("language_name"),
+        translate_href=_href(src_path, translate_page),
+    )
+    return (
+        f'{banner}\n<div class="cur-fallback" lang="{source_lang}" dir="ltr" markdown>'
+        f"\n\n{markdown}\n\n</div>\n"
+    )

@@ -22,7 +22,7 @@ def _any_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
-_Loader.add_multi_constructor("", _any_tag)  # type: ignore[no-untyped-call]
+_Loader.add_multi_constructor("", _any_tag)
 
 
 def site_languages(config_file: Path) -> tuple[list[str], str]:
@@ -31,14 +31,31 @@ def site_languages(config_file: Path) -> tuple[list[str], str]:
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except OSError:
-        raise CurriculumError([Problem(where, 1, 1, "cannot read the site configuration",
-                                       "run this in the folder that holds mkdocs.yml, or pass "
-                                       "--config")]) from None
+        raise CurriculumError(
+            [
+                Problem(
+                    where,
+                    1,
+                    1,
+                    "cannot read the site configuration",
+                    "run this in the folder that holds mkdocs.yml, or pass --config",
+                )
+            ]
+        ) from None
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             languages = (plugin["i18n"] or {}).get("languages") or []
             built = [lang["locale"] for lang in languages if lang.get("build", True)]
             default = next((lang["locale"] for lang in languages if lang.get("default")), "en")
             return built, default
-    raise CurriculumError([Problem(where, 1, 1, "mkdocs.yml has no i18n plugin with languages",
-                                   "add the i18n plugin (mkdocs-static-i18n) with its languages")])
+    raise CurriculumError(
+        [
+            Problem(
+                where,
+                1,
+                1,
+                "mkdocs.yml has no i18n plugin with languages",
+                "add the i18n plugin (mkdocs-static-i18n) with its languages",
+            )
+        ]
+    )

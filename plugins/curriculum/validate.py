@@ -26,32 +26,56 @@ def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Pr
     meta, loc = module.meta, module.located
     for n, req in enumerate(meta.prerequisites):
         if req == meta.id:
-            out.append(loc.problem(("prerequisites", n), "a module cannot require itself",
-                                   "remove it from prerequisites"))
+            out.append(
+                loc.problem(
+                    ("prerequisites", n),
+                    "a module cannot require itself",
+                    "remove it from prerequisites",
+                )
+            )
         elif req not in cur.modules and req not in cur.broken:
             close = difflib.get_close_matches(req, list(cur.modules), n=1)
-            out.append(loc.problem(
-                ("prerequisites", n), f"prerequisite '{req}' is not a module",
-                f"did you mean '{close[0]}'?" if close else "use the id of a folder in modules/",
-            ))
+            out.append(
+                loc.problem(
+                    ("prerequisites", n),
+                    f"prerequisite '{req}' is not a module",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "use the id of a folder in modules/",
+                )
+            )
     for lang, tr in module.translations.items():
         if tr.objectives is not None and len(tr.objectives) != len(meta.objectives):
-            out.append(Problem(
-                f"{module.path}/module.{lang}.yml", 1, 1,
-                f"{len(tr.objectives)} objectives translated, the English has {len(meta.objectives)}",
-                "translate each objective once, in the same order",
-            ))
+            out.append(
+                Problem(
+                    f"{module.path}/module.{lang}.yml",
+                    1,
+                    1,
+                    f"{len(tr.objectives)} objectives translated, the English has "
+                    f"{len(meta.objectives)}",
+                    "translate each objective once, in the same order",
+                )
+            )
     if not module.weeks:
-        out.append(loc.problem((), "module has no weeks",
-                               "add a folder week-01 with prep.md, exercises.md and coach.md"))
+        out.append(
+            loc.problem(
+                (),
+                "module has no weeks",
+                "add a folder week-01 with prep.md, exercises.md and coach.md",
+            )
+        )
     for expected, week in enumerate(sorted(module.weeks, key=lambda w: w.number), start=1):
         if week.number != expected:
-            out.append(Problem(
-                f"{module.path}/{week.folder}/prep.md", 1, 1,
-                f"weeks must be numbered from 01 without gaps: found {week.folder} where "
-                f"week-{expected:02d} was expected",
-                f"rename the folder to week-{expected:02d}",
-            ))
+            out.append(
+                Problem(
+                    f"{module.path}/{week.folder}/prep.md",
+                    1,
+                    1,
+                    f"weeks must be numbered from 01 without gaps: found {week.folder} where "
+                    f"week-{expected:02d} was expected",
+                    f"rename the folder to week-{expected:02d}",
+                )
+            )
             break
     for week in module.weeks:
         out.extend(_check_week(cur, module.path, week))
@@ -64,40 +88,62 @@ def _check_week(cur: Curriculum, module_path: str, week: Week) -> list[Problem]:
     seen: dict[str, int] = {}
     for n, (item, item_id) in enumerate(zip(prep.meta.prep, week.item_ids, strict=True)):
         if item_id in seen:
-            out.append(prep.located.problem(
-                ("prep", n), f"item id '{item_id}' is used by item {seen[item_id] + 1} too",
-                "give one of them its own `id:` (lower-case words joined by hyphens)",
-            ))
+            out.append(
+                prep.located.problem(
+                    ("prep", n),
+                    f"item id '{item_id}' is used by item {seen[item_id] + 1} too",
+                    "give one of them its own `id:` (lower-case words joined by hyphens)",
+                )
+            )
         seen.setdefault(item_id, n)
         if item.page is not None:
             out.extend(_check_page(cur, module_path, week, prep, n, item.page))
     coach = week.coach
     total = sum(b.minutes for b in coach.meta.blocks)
     if total != coach.meta.session_minutes:
-        out.append(coach.located.problem(
-            ("session_minutes",),
-            f"blocks add up to {total} minutes but session_minutes is {coach.meta.session_minutes}",
-            "make the blocks' minutes add up to the session, or correct session_minutes",
-        ))
+        out.append(
+            coach.located.problem(
+                ("session_minutes",),
+                f"blocks add up to {total} minutes but session_minutes is "
+                f"{coach.meta.session_minutes}",
+                "make the blocks' minutes add up to the session, or correct session_minutes",
+            )
+        )
     for lang, docs in week.translations.items():
         out.extend(_check_week_translation(week, lang, docs))
     return out
 
 
-def _check_page(cur: Curriculum, module_path: str, week: Week, prep: Doc, n: int,
-                page: str) -> list[Problem]:
+def _check_page(
+    cur: Curriculum, module_path: str, week: Week, prep: Doc, n: int, page: str
+) -> list[Problem]:
     target = PurePosixPath(module_path, week.folder, page)
     resolved = Path(cur.root, target).resolve()
     inside = Path(cur.root, module_path).resolve()
     if PurePosixPath(page).is_absolute() or not resolved.is_relative_to(inside):
-        return [prep.located.problem(("prep", n, "page"), f"page '{page}' is outside the module",
-                                     "link to a Markdown file inside this module's folder")]
+        return [
+            prep.located.problem(
+                ("prep", n, "page"),
+                f"page '{page}' is outside the module",
+                "link to a Markdown file inside this module's folder",
+            )
+        ]
     if target.suffix != ".md":
-        return [prep.located.problem(("prep", n, "page"), f"page '{page}' is not a Markdown file",
-                                     "point `page:` at a .md file, or use `url:` for a web page")]
+        return [
+            prep.located.problem(
+                ("prep", n, "page"),
+                f"page '{page}' is not a Markdown file",
+                "point `page:` at a .md file, or use `url:` for a web page",
+            )
+        ]
     if not resolved.is_file():
-        return [prep.located.problem(("prep", n, "page"), f"page '{page}' does not exist",
-                                     f"create {target} or correct the path (relative to prep.md)")]
+        return [
+            prep.located.problem(
+                ("prep", n, "page"),
+                f"page '{page}' does not exist",
+                f"create {target} or correct the path (relative to prep.md)",
+            )
+        ]
     return []
 
 
@@ -106,34 +152,46 @@ def _check_week_translation(week: Week, lang: str, docs: dict[str, Doc]) -> list
     if "prep" in docs:
         tr, src = docs["prep"], week.prep.meta
         if tr.meta.objectives is not None and len(tr.meta.objectives) != len(src.objectives):
-            out.append(tr.located.problem(
-                ("objectives",),
-                f"{len(tr.meta.objectives)} objectives translated, the English has "
-                f"{len(src.objectives)}",
-                "translate each objective once, in the same order",
-            ))
+            out.append(
+                tr.located.problem(
+                    ("objectives",),
+                    f"{len(tr.meta.objectives)} objectives translated, the English has "
+                    f"{len(src.objectives)}",
+                    "translate each objective once, in the same order",
+                )
+            )
         for key in tr.meta.prep or {}:
             if key not in week.item_ids:
                 close = difflib.get_close_matches(key, week.item_ids, n=1)
-                out.append(tr.located.problem(
-                    ("prep", key), f"no item with id '{key}' in prep.md",
-                    f"did you mean '{close[0]}'?" if close
-                    else "item ids are: " + ", ".join(week.item_ids), key=True,
-                ))
+                out.append(
+                    tr.located.problem(
+                        ("prep", key),
+                        f"no item with id '{key}' in prep.md",
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else "item ids are: " + ", ".join(week.item_ids),
+                        key=True,
+                    )
+                )
     if "coach" in docs:
         tr, csrc = docs["coach"], week.coach.meta
         if tr.meta.blocks is not None and len(tr.meta.blocks) != len(csrc.blocks):
-            out.append(tr.located.problem(
-                ("blocks",),
-                f"{len(tr.meta.blocks)} block titles translated, the English has {len(csrc.blocks)}",
-                "translate each block title once, in the same order",
-            ))
+            out.append(
+                tr.located.problem(
+                    ("blocks",),
+                    f"{len(tr.meta.blocks)} block titles translated, the English has "
+                    f"{len(csrc.blocks)}",
+                    "translate each block title once, in the same order",
+                )
+            )
     return out
 
 
 def _check_prerequisite_cycles(cur: Curriculum) -> list[Problem]:
-    graph = {mid: [r for r in m.meta.prerequisites if r in cur.modules and r != mid]
-             for mid, m in cur.modules.items()}
+    graph = {
+        mid: [r for r in m.meta.prerequisites if r in cur.modules and r != mid]
+        for mid, m in cur.modules.items()
+    }
     state: dict[str, int] = {}
     reported: set[frozenset[str]] = set()
     out: list[Problem] = []
@@ -142,16 +200,18 @@ def _check_prerequisite_cycles(cur: Curriculum) -> list[Problem]:
         state[node] = 1
         for nxt in graph[node]:
             if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):] + [nxt]
+                cycle = [*stack[stack.index(nxt) :], nxt]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
                     module = cur.modules[node]
                     n = module.meta.prerequisites.index(nxt)
-                    out.append(module.located.problem(
-                        ("prerequisites", n),
-                        "prerequisites form a cycle: " + " -> ".join(cycle),
-                        "remove one of these prerequisites so that the modules have an order",
-                    ))
+                    out.append(
+                        module.located.problem(
+                            ("prerequisites", n),
+                            "prerequisites form a cycle: " + " -> ".join(cycle),
+                            "remove one of these prerequisites so that the modules have an order",
+                        )
+                    )
             elif state.get(nxt) is None:
                 visit(nxt, [*stack, nxt])
         state[node] = 2
@@ -168,28 +228,44 @@ def _check_programmes(cur: Curriculum) -> list[Problem]:
         meta, loc = prog.meta, prog.located
         stem = PurePosixPath(prog.path).stem
         if meta.id != stem:
-            out.append(loc.problem(("id",), f"id '{meta.id}' does not match the file name '{stem}'",
-                                   f"set `id: {stem}` or rename the file"))
+            out.append(
+                loc.problem(
+                    ("id",),
+                    f"id '{meta.id}' does not match the file name '{stem}'",
+                    f"set `id: {stem}` or rename the file",
+                )
+            )
         position: dict[str, int] = {}
         for n, mid in enumerate(meta.modules):
             if mid in cur.broken:
                 continue
             if mid not in cur.modules:
                 close = difflib.get_close_matches(mid, list(cur.modules), n=1)
-                out.append(loc.problem(
-                    ("modules", n), f"module '{mid}' does not exist",
-                    f"did you mean '{close[0]}'?" if close else "use the id of a folder in modules/",
-                ))
+                out.append(
+                    loc.problem(
+                        ("modules", n),
+                        f"module '{mid}' does not exist",
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else "use the id of a folder in modules/",
+                    )
+                )
             elif mid in position:
-                out.append(loc.problem(("modules", n), f"module '{mid}' is listed twice",
-                                       "list each module once"))
+                out.append(
+                    loc.problem(
+                        ("modules", n), f"module '{mid}' is listed twice", "list each module once"
+                    )
+                )
             position.setdefault(mid, n)
         for mid, n in position.items():
             module = cur.modules.get(mid)
             for req in module.meta.prerequisites if module else []:
                 if req in position and position[req] > n:
-                    out.append(loc.problem(
-                        ("modules", n), f"module '{mid}' comes before its prerequisite '{req}'",
-                        f"move '{req}' above '{mid}'",
-                    ))
+                    out.append(
+                        loc.problem(
+                            ("modules", n),
+                            f"module '{mid}' comes before its prerequisite '{req}'",
+                            f"move '{req}' above '{mid}'",
+                        )
+                    )
     return out

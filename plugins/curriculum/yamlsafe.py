@@ -1,10 +1,11 @@
 """A strict YAML reader that remembers where every value came from.
 
-PyYAML resolves YAML 1.1's implicit types (`no` is false, `010` is 8, `1:30` is 90), keeps the last of
-two duplicate keys silently and expands aliases. Contributors' files need none of that, so we read the
-event stream with the C parser and build plain values ourselves: plain scalars become `null`, `true`,
-`false`, decimal integers and decimal numbers only; everything else stays a string, and the schema
-refuses what does not fit. Duplicate keys, anchors, aliases and explicit tags are problems.
+PyYAML resolves YAML 1.1's implicit types (`no` is false, `010` is 8, `1:30` is 90), keeps the
+last of two duplicate keys silently and expands aliases. Contributors' files need none of that, so
+we read the event stream with the C parser and build plain values ourselves: plain scalars become
+`null`, `true`, `false`, decimal integers and decimal numbers only; everything else stays a string,
+and the schema refuses what does not fit. Duplicate keys, anchors, aliases and explicit tags are
+problems.
 """
 
 from __future__ import annotations
@@ -77,35 +78,50 @@ class _Builder:
         self.offset = line_offset
         self.problems: list[Problem] = []
 
-    def place(self, mark: yaml.Mark) -> tuple[int, int]:
+    def place(self, mark: Any) -> tuple[int, int]:  # yaml.Mark, or libyaml's own Mark
         return (mark.line + 1 + self.offset, mark.column + 1)
 
     def refuse_extras(self, event: Any) -> None:
         line, col = self.place(event.start_mark)
         if getattr(event, "anchor", None):
-            self.problems.append(Problem(
-                self.out.file, line, col, f"YAML anchor '&{event.anchor}' is not allowed",
-                "write the value out in full; our files do not use anchors or aliases",
-            ))
+            self.problems.append(
+                Problem(
+                    self.out.file,
+                    line,
+                    col,
+                    f"YAML anchor '&{event.anchor}' is not allowed",
+                    "write the value out in full; our files do not use anchors or aliases",
+                )
+            )
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
         if isinstance(implicit, tuple):
             implicit = implicit[0] or implicit[1]
         if tag and not implicit and tag != "!":
-            self.problems.append(Problem(
-                self.out.file, line, col, f"YAML tag '{tag}' is not allowed",
-                "remove the tag; quote the value if it must be text",
-            ))
+            self.problems.append(
+                Problem(
+                    self.out.file,
+                    line,
+                    col,
+                    f"YAML tag '{tag}' is not allowed",
+                    "remove the tag; quote the value if it must be text",
+                )
+            )
 
     def node(self, events: list[Any], i: int, path: Path_) -> tuple[Any, int]:
         event = events[i]
         self.out.places[path] = self.place(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             line, col = self.place(event.start_mark)
-            self.problems.append(Problem(
-                self.out.file, line, col, f"YAML alias '*{event.anchor}' is not allowed",
-                "write the value out in full; our files do not use anchors or aliases",
-            ))
+            self.problems.append(
+                Problem(
+                    self.out.file,
+                    line,
+                    col,
+                    f"YAML alias '*{event.anchor}' is not allowed",
+                    "write the value out in full; our files do not use anchors or aliases",
+                )
+            )
             return None, i + 1
         self.refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
@@ -124,10 +140,14 @@ class _Builder:
                 key_event = events[i]
                 key_place = self.place(key_event.start_mark)
                 if not isinstance(key_event, yaml.ScalarEvent):
-                    self.problems.append(Problem(
-                        self.out.file, *key_place, "a key must be plain text",
-                        "write keys as simple words such as `title:`",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            self.out.file,
+                            *key_place,
+                            "a key must be plain text",
+                            "write keys as simple words such as `title:`",
+                        )
+                    )
                     _, i = self.node(events, i, (*path, "?"))
                     _, i = self.node(events, i, (*path, "?"))
                     continue
@@ -135,11 +155,14 @@ class _Builder:
                 i += 1
                 if key in mapping:
                     first = self.out.key_places[(*path, key)]
-                    self.problems.append(Problem(
-                        self.out.file, *key_place,
-                        f"duplicate key '{key}' (first given on line {first[0]})",
-                        "keep one of the two; YAML would silently keep only the last",
-                    ))
+                    self.problems.append(
+                        Problem(
+                            self.out.file,
+                            *key_place,
+                            f"duplicate key '{key}' (first given on line {first[0]})",
+                            "keep one of the two; YAML would silently keep only the last",
+                        )
+                    )
                     _, i = self.node(events, i, (*path, key, "duplicate"))
                     continue
                 self.out.key_places[(*path, key)] = key_place
@@ -157,16 +180,29 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> tuple[Located, list[
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
         what = exc.problem or exc.context or "invalid YAML"
-        return builder.out, [Problem(
-            file, line, col, f"YAML syntax error: {what}",
-            "check indentation and quoting; values with ': ' or starting with '[', '{', '&', '*', "
-            "'!' or '#' need quotes",
-        )]
+        return builder.out, [
+            Problem(
+                file,
+                line,
+                col,
+                f"YAML syntax error: {what}",
+                "check indentation and quoting; values with ': ' or starting with "
+                "'[', '{', '&', '*', "
+                "'!' or '#' need quotes",
+            )
+        ]
     docs = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
     if len(docs) > 1:
         line, col = builder.place(events[docs[1]].start_mark)
-        return builder.out, [Problem(file, line, col, "more than one YAML document",
-                                     "remove the second '---' and what follows it")]
+        return builder.out, [
+            Problem(
+                file,
+                line,
+                col,
+                "more than one YAML document",
+                "remove the second '---' and what follows it",
+            )
+        ]
     if not docs:
         return builder.out, []
     builder.out.data, _ = builder.node(events, docs[0] + 1, ())
@@ -184,5 +220,5 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         return None, text, 1
     for n, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
-            return "".join(lines[1:n]), "".join(lines[n + 1:]), n + 2
+            return "".join(lines[1:n]), "".join(lines[n + 1 :]), n + 2
     return "".join(lines[1:]), "", 0

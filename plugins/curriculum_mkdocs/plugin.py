@@ -34,14 +34,18 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     @event_priority(0)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._site_dir = Path(config.site_dir)
-        i18n = config.plugins.get("i18n")
+        i18n: Any = config.plugins.get("i18n")
         if i18n is None:
-            raise PluginError("The curriculum plugin needs mkdocs-static-i18n: add `- i18n:` with "
-                              "`docs_structure: suffix` and the site's languages to `plugins` in "
-                              "mkdocs.yml.")
+            raise PluginError(
+                "The curriculum plugin needs mkdocs-static-i18n: add `- i18n:` with "
+                "`docs_structure: suffix` and the site's languages to `plugins` in "
+                "mkdocs.yml."
+            )
         if i18n.config.docs_structure != "suffix":
-            raise PluginError("Set `docs_structure: suffix` for the i18n plugin in mkdocs.yml: "
-                              "translations are files such as prep.fr.md.")
+            raise PluginError(
+                "Set `docs_structure: suffix` for the i18n plugin in mkdocs.yml: "
+                "translations are files such as prep.fr.md."
+            )
         self._languages = [lang.locale for lang in i18n.config.languages if lang.build]
         self._default = i18n.default_language
         self._root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -54,8 +58,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         except CurriculumError as exc:
             for problem in exc.problems:
                 log.error(problem.format())
-            raise PluginError(f"The curriculum has {len(exc.problems)} problem(s), listed above; "
-                              "nothing was built. `curriculum check` lists them too.") from None
+            raise PluginError(
+                f"The curriculum has {len(exc.problems)} problem(s), listed above; "
+                "nothing was built. `curriculum check` lists them too."
+            ) from None
         if site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
         config.nav = site.navigation(current)
@@ -68,20 +74,26 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             if (self._root / folder).is_dir():
                 server.watch(str(self._root / folder))
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         # A hand-written page missing in this language: i18n falls back to the English file.
-        i18n = config.plugins["i18n"]
+        i18n: Any = config.plugins["i18n"]
         file_locale = getattr(page.file, "locale", None)
         if file_locale is None or file_locale == i18n.current_language:
             return markdown
-        return fallback_markdown(markdown, i18n.current_language, self._default,
-                                 page.file.src_uri, self.config.translate_page)
+        return fallback_markdown(
+            markdown,
+            i18n.current_language,
+            self._default,
+            page.file.src_uri,
+            self.config.translate_page,
+        )
 
     # After i18n's on_post_build (-100), which builds the other languages from within the first.
     @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        i18n = config.plugins["i18n"]
+        i18n: Any = config.plugins["i18n"]
         if i18n.building:
             return
         # Material's language selector fetches sitemap.xml below each language's URL.

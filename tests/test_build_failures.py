@@ -1,0 +1,72 @@
+"""A broken curriculum never produces a site: the build stops with the checker's messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build, write
+
+
+def break_it(root: Path) -> None:
+    module = root / "modules/basics/module.yml"
+    module.write_text(module.read_text().replace("hours: 12", "hours: 1:30\ncolour: blue"))
+    coach = root / "modules/basics/week-02/coach.md"
+    coach.write_text(coach.read_text().replace("minutes: 80", "minutes: 10"))
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+def test_invalid_metadata_fails_the_build_with_every_message(
+    curriculum_root: Path, strict: bool
+) -> None:
+    if not strict:
+        config = curriculum_root / "mkdocs.yml"
+        config.write_text(config.read_text().replace("strict: true", "strict: false"))
+    break_it(curriculum_root)
+    result = mkdocs_build(curriculum_root, *(["--strict"] if strict else []))
+    assert result.returncode != 0
+    log = result.stderr + result.stdout
+    assert "modules/basics/module.yml:6:8: hours: expected a whole number, got '1:30'" in log
+    assert "hint: write a whole number of minutes, e.g. 90 for 1:30" in log
+    assert "modules/basics/module.yml:7:1: unknown key 'colour'" in log
+    assert "modules/basics/week-02/coach.md:3:18: blocks add up to 50 minutes" in log
+    assert "Traceback" not in log
+    assert not (curriculum_root / "site").exists()
+
+
+def test_failed_build_removes_the_previous_site(curriculum_root: Path) -> None:
+    assert mkdocs_build(curriculum_root).returncode == 0
+    assert (curriculum_root / "site" / "index.html").is_file()
+    break_it(curriculum_root)
+    result = mkdocs_build(curriculum_root)
+    assert result.returncode != 0
+    assert not (curriculum_root / "site").exists()
+    assert "removed the incomplete site" in result.stderr
+
+
+def test_docs_dir_must_not_be_a_source_folder(curriculum_root: Path) -> None:
+    config = curriculum_root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("docs_dir: site-src", "docs_dir: curriculum/pages")
+    )
+    result = mkdocs_build(curriculum_root)
+    assert result.returncode != 0
+    assert "overlaps the sources" in result.stderr
+    assert (curriculum_root / "curriculum/pages/index.md").is_file()  # nothing was deleted
+
+
+def test_missing_i18n_plugin_is_explained(curriculum_root: Path) -> None:
+    config = curriculum_root / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text[: text.index("  - i18n:")])
+    result = mkdocs_build(curriculum_root)
+    assert result.returncode != 0
+    assert "needs mkdocs-static-i18n" in result.stderr
+
+
+def test_unknown_translation_language_fails(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/week-01/exercises.de.md", "---\ntitle: Übung\n---\n")
+    result = mkdocs_build(curriculum_root)
+    assert result.returncode != 0
+    assert "modules/basics/week-01/exercises.de.md:1:1: translation into 'de'" in result.stderr

@@ -1,0 +1,81 @@
+"""The `curriculum` command, called as a function and once as the installed program."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from curriculum.cli import main
+
+
+def config(root: Path) -> list[str]:
+    return ["--config", str(root / "mkdocs.yml")]
+
+
+def test_check_passes_on_a_valid_curriculum(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*config(curriculum_root), "check"]) == 0
+    assert capsys.readouterr().out == "ok: 1 modules, 2 weeks, 1 programmes, 6 languages\n"
+
+
+def test_check_reports_every_problem_and_exits_1(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = curriculum_root / "modules/basics/module.yml"
+    module.write_text(module.read_text().replace("level: beginner", "level: beginer"))
+    prep = curriculum_root / "modules/basics/week-01/prep.md"
+    prep.write_text(prep.read_text().replace("optional: true", "optional: no"))
+    assert main([*config(curriculum_root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "2 problems in the curriculum sources:",
+        "modules/basics/module.yml:5:8: level: not an allowed value, got 'beginer'",
+        "    hint: did you mean 'beginner'?",
+        "modules/basics/week-01/prep.md:23:15: prep.3.optional: expected true or false, got 'no'",
+        "    hint: write true or false (not yes/no/on/off)",
+    ]
+
+
+def test_check_github_annotations(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    module = curriculum_root / "modules/basics/module.yml"
+    module.write_text(module.read_text().replace("hours: 12", "hours: 012"))
+    assert main([*config(curriculum_root), "check", "--format", "github"]) == 1
+    assert capsys.readouterr().out == (
+        "::error file=modules/basics/module.yml,line=6,col=8::hours: expected a whole number, "
+        "got '012' Hint: write 12 without leading zeros\n"
+    )
+
+
+def test_status_lists_translations(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*config(curriculum_root), "status"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["week", "nl", "fr", "ar", "uk", "fa"]
+    assert lines[1].split() == ["basics/week-01", "-", "prep", "-", "-", "-"]
+    assert lines[2].split() == ["basics/week-02", "-", "-", "-", "-", "-"]
+
+
+def test_schema_describes_every_field(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schemas = json.loads(capsys.readouterr().out)
+    module = schemas["module.yml"]
+    assert set(module["required"]) >= {"id", "title", "summary", "track", "level", "hours"}
+    assert all(field.get("description") for field in module["properties"].values())
+
+
+def test_installed_command(curriculum_root: Path) -> None:
+    exe = shutil.which("curriculum")
+    assert exe, "the curriculum command is installed by pyproject.toml"
+    result = subprocess.run(
+        [exe, "check"], cwd=curriculum_root, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok:")
