@@ -195,3 +195,52 @@ def test_contributor_text_cannot_inject_html_or_links(tmp_path: Path) -> None:
         assert 'href="javascript:' not in html
         assert "<script>alert(1)</script> [x](javascript:alert(2))" in article(html)  # as text
         assert "<code><b></code>" in article(html)
+
+
+def test_raw_html_in_bodies_is_sanitised_and_markdown_features_survive(tmp_path: Path) -> None:
+    root = make_curriculum(tmp_path)
+    write(
+        root,
+        "modules/basics/week-01/exercises.md",
+        """\
+        ---
+        title: Exercises
+        ---
+        <script>alert(1)</script>
+        <img src="x.png" alt="x" onerror="alert(2)">
+        <a href="javascript:alert(3)">bad link</a> <a href="https://example.org/">good link</a>
+        <p style="position:fixed" onclick="alert(4)">styled</p>
+
+        | Left | Right |
+        | :--- | ----: |
+        | a    | b     |
+
+        !!! tip "Hint"
+            Ask the group first.
+
+        === "JavaScript"
+
+            ```js
+            console.log("hi");
+            ```
+
+        === "Python"
+
+            ```python
+            print("hi")
+            ```
+        """,
+    )
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    html = page(root / "site", "en", "modules/basics/week-01/exercises/")
+    content = html[html.index("<article") : html.index("</article>")]
+    assert "<script>alert" not in content and "alert(1)" not in content
+    assert "onerror" not in content and "onclick" not in content
+    assert "javascript:" not in content
+    assert "position:fixed" not in content
+    assert '<a href="https://example.org/">good link</a>' in content
+    assert '<th style="text-align: right;">Right</th>' in content
+    assert '<div class="admonition tip">' in content
+    assert 'class="tabbed-set tabbed-alternate" data-tabs="1:2"' in content
+    assert '<span class="nx">console</span>' in content

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from curriculum import session
+from curriculum import sanitise, session
 from curriculum.problems import CurriculumError
 from curriculum.render import fallback_markdown
 
@@ -89,6 +89,13 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             page.file.src_uri,
             self.config.translate_page,
         )
+
+    # Last of all content hooks, so that what other plugins add is checked too.
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return sanitise.clean(html)
 
     # After i18n's on_post_build (-100), which builds the other languages from within the first.
     @event_priority(-110)
