@@ -79,3 +79,42 @@ def test_installed_command(curriculum_root: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok:")
+
+
+def test_new_module_and_week_are_refused_until_written(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                *config(curriculum_root),
+                "new-module",
+                "storytelling",
+                "--track",
+                "digital-storytelling",
+            ]
+        )
+        == 0
+    )
+    assert main([*config(curriculum_root), "new-week", "storytelling"]) == 0
+    out = capsys.readouterr().out
+    assert "created modules/storytelling/week-02/coach.md" in out
+    assert main([*config(curriculum_root), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "modules/storytelling/module.yml:2:9: placeholder text 'TODO'" in err
+    assert "modules/storytelling/week-02/prep.md:2:9: placeholder text 'TODO'" in err
+    assert "blocks add up" not in err  # the scaffold's own timing is consistent
+
+
+def test_scaffold_refuses_bad_requests(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*config(curriculum_root), "new-module", "basics", "--track", "soft-skills"]) == 2
+    assert (
+        main([*config(curriculum_root), "new-module", "New Module", "--track", "soft-skills"]) == 2
+    )
+    assert main([*config(curriculum_root), "new-week", "nothing"]) == 2
+    err = capsys.readouterr().err
+    assert "modules/basics already exists" in err
+    assert "is not a valid id" in err
+    assert "create the module first" in err

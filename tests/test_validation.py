@@ -442,3 +442,30 @@ def test_problem_formats() -> None:
     assert problem.format_github() == (
         "::error file=modules/a/module.yml,line=3,col=7::bad: 50%25 Hint: fix it"
     )
+
+
+@pytest.mark.parametrize("marker", ["TODO", "FIXME", "TBD", "Lorem ipsum"])
+def test_placeholder_text_is_refused(curriculum_root: Path, marker: str) -> None:
+    replace(
+        curriculum_root,
+        "modules/basics/week-01/exercises.md",
+        "Write a program",
+        f"{marker} write a program",
+    )
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.line, problem.col) == (
+        "modules/basics/week-01/exercises.md",
+        6,
+        1,
+    )
+    assert problem.message == f"placeholder text '{marker}'"
+
+
+def test_the_word_todo_in_text_is_not_a_marker(curriculum_root: Path) -> None:
+    replace(
+        curriculum_root,
+        "modules/basics/week-01/exercises.md",
+        "Write a program",
+        "Build a todo list app: write a program",
+    )
+    load_curriculum(curriculum_root, LANGUAGES, "en")

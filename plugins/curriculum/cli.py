@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         help="github prints GitHub Actions annotations",
     )
     sub.add_parser("status", help="which weeks are translated into which language")
+    new_module = sub.add_parser("new-module", help="create a module with its first week")
+    new_module.add_argument("id", help="lower-case words joined by hyphens, e.g. html-and-css")
+    new_module.add_argument("--track", required=True, help="the track the module belongs to")
+    new_week = sub.add_parser("new-week", help="add the next week to a module")
+    new_week.add_argument("module", help="the module's id")
     sub.add_parser("schema", help="print the JSON Schema of module.yml and week front matter")
     return parser
 
@@ -35,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
         return _schema()
+    if args.command in ("new-module", "new-week"):
+        return _scaffold(args)
     from .load import load_curriculum
     from .problems import CurriculumError
     from .siteconfig import site_languages
@@ -72,6 +79,24 @@ def _status(cur: object) -> int:
                 have = sorted(week.translations.get(lang, {}))
                 row += ("+".join(have) if have else "-").ljust(16)
             print(row.rstrip())
+    return 0
+
+
+def _scaffold(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_module, new_week
+
+    root = args.config.resolve().parent
+    try:
+        if args.command == "new-module":
+            created = new_module(root, args.id, args.track)
+        else:
+            created = new_week(root, args.module)
+    except ScaffoldError as exc:
+        print(f"curriculum: {exc}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created {path.relative_to(root).as_posix()}")
+    print("Replace every TODO; `curriculum check` lists the ones left.")
     return 0
 
 

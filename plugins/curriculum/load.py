@@ -212,6 +212,27 @@ def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
 
 # --- files ---------------------------------------------------------------------------------------
 
+_PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b", re.IGNORECASE)
+
+
+def find_placeholders(rel: str, text: str) -> list[Problem]:
+    """Scaffolds and drafts mark unwritten parts; none of them may reach trainees."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _PLACEHOLDER.finditer(line):
+            if match.group(1) and not match.group(1).isupper():
+                continue  # "todo" in running text is a word, not a marker
+            found.append(
+                Problem(
+                    rel,
+                    number,
+                    match.start() + 1,
+                    f"placeholder text '{match.group()}'",
+                    "write the real content here before it is published",
+                )
+            )
+    return found
+
 
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
@@ -224,6 +245,7 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
         return None
+    problems.extend(find_placeholders(rel, text))
     located, found = parse(text, rel)
     problems.extend(found)
     if located.data is None and found:
@@ -249,6 +271,7 @@ def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem])
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
         return None
+    problems.extend(find_placeholders(rel, text))
     front, body, body_line = split_front_matter(text)
     if front is None:
         problems.append(
