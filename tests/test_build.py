@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import pytest
 
@@ -244,3 +244,20 @@ def test_raw_html_in_bodies_is_sanitised_and_markdown_features_survive(tmp_path:
     assert '<div class="admonition tip">' in content
     assert 'class="tabbed-set tabbed-alternate" data-tabs="1:2"' in content
     assert '<span class="nx">console</span>' in content
+
+
+def test_every_local_link_and_asset_resolves(built_site: Path) -> None:
+    """No page of any language links to or loads a local URL that would answer 404."""
+    missing = []
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        base = "/" + html_file.relative_to(built_site).as_posix()
+        for ref in re.findall(r'(?:href|src)="([^"#]+)', html):
+            if ref.startswith(("http:", "https:", "mailto:", "//", "data:")):
+                continue
+            target = built_site / unquote(urljoin(base, ref)).lstrip("/")
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                missing.append(f"{base}: {ref}")
+    assert not missing, "\n".join(sorted(set(missing))[:20])
