@@ -261,3 +261,20 @@ def test_every_local_link_and_asset_resolves(built_site: Path) -> None:
             if not target.is_file():
                 missing.append(f"{base}: {ref}")
     assert not missing, "\n".join(sorted(set(missing))[:20])
+
+
+def test_translation_without_body_shows_english_body_with_banner(tmp_path: Path) -> None:
+    root = make_curriculum(tmp_path)
+    write(
+        root, "modules/basics/week-01/exercises.nl.md", "---\ntitle: Samen een groet maken\n---\n"
+    )
+    write(root, "modules/basics/module.nl.yml", "title: Basis van programmeren\n")
+    assert mkdocs_build(root, "--strict").returncode == 0
+    html = article(page(root / "site", "nl", "modules/basics/week-01/exercises/"))
+    assert "Samen een groet maken" in html
+    assert "cur-banner" in html
+    assert "Write a program that greets each member of your group." in html
+    # A module page is translated when module.<lang>.yml exists; without it, a banner.
+    assert "cur-banner" not in article(page(root / "site", "nl", "modules/basics/"))
+    assert "cur-banner" in article(page(root / "site", "ar", "modules/basics/"))
+    assert "cur-banner" in article(page(root / "site", "ar", "programmes/evening/"))

@@ -20,7 +20,7 @@ def test_check_passes_on_a_valid_curriculum(
     curriculum_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main([*config(curriculum_root), "check"]) == 0
-    assert capsys.readouterr().out == "ok: 1 modules, 2 weeks, 1 programmes, 6 languages\n"
+    assert capsys.readouterr().out == "ok: 1 module, 2 weeks, 1 programme, 6 languages\n"
 
 
 def test_check_reports_every_problem_and_exits_1(
@@ -36,7 +36,8 @@ def test_check_reports_every_problem_and_exits_1(
         "2 problems in the curriculum sources:",
         "modules/basics/module.yml:5:8: level: not an allowed value, got 'beginer'",
         "    hint: did you mean 'beginner'?",
-        "modules/basics/week-01/prep.md:23:15: prep.3.optional: expected true or false, got 'no'",
+        "modules/basics/week-01/prep.md:23:15: prep item 4, optional: expected true or false, "
+        "got 'no'",
         "    hint: write true or false (not yes/no/on/off)",
     ]
 
@@ -66,7 +67,9 @@ def test_status_lists_translations(
 def test_schema_describes_every_field(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     schemas = json.loads(capsys.readouterr().out)
-    module = schemas["module.yml"]
+    assert len(schemas) == 10
+    assert main(["schema", "module"]) == 0
+    module = json.loads(capsys.readouterr().out)
     assert set(module["required"]) >= {"id", "title", "summary", "track", "level", "hours"}
     assert all(field.get("description") for field in module["properties"].values())
 

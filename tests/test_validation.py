@@ -469,3 +469,41 @@ def test_the_word_todo_in_text_is_not_a_marker(curriculum_root: Path) -> None:
         "Build a todo list app: write a program",
     )
     load_curriculum(curriculum_root, LANGUAGES, "en")
+
+
+def test_local_index_page_would_replace_a_generated_page(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/week-01/index.md", "# Mine\n")
+    write(curriculum_root, "modules/basics/index.fr.md", "# Le mien\n")
+    found = problems_of(curriculum_root)
+    assert [(p.path, p.message) for p in found] == [
+        ("modules/basics/index.fr.md", "index.md would replace the generated module overview"),
+        ("modules/basics/week-01/index.md", "index.md would replace the generated prep page"),
+    ]
+
+
+def test_hand_written_page_in_an_unconfigured_language(curriculum_root: Path) -> None:
+    write(curriculum_root, "curriculum/pages/index.de.md", "# Start\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "curriculum/pages/index.de.md"
+
+
+@pytest.mark.parametrize("size", ["4", '"3-5"', '"2-3"'])
+def test_group_size_is_a_number_or_a_range(curriculum_root: Path, size: str) -> None:
+    replace(
+        curriculum_root,
+        "modules/basics/week-01/exercises.md",
+        "title: Build",
+        f"group_size: {size}\ntitle: Build",
+    )
+    load_curriculum(curriculum_root, LANGUAGES, "en")
+
+
+def test_group_size_refuses_other_text(curriculum_root: Path) -> None:
+    replace(
+        curriculum_root,
+        "modules/basics/week-01/exercises.md",
+        "title: Build",
+        "group_size: three\ntitle: Build",
+    )
+    [problem] = problems_of(curriculum_root)
+    assert problem.line == 2 and "group_size" in problem.message

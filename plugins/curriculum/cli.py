@@ -7,6 +7,20 @@ import json
 import sys
 from pathlib import Path
 
+# Kinds of file -> the model class that describes them (named, so that `--help` imports nothing).
+_SCHEMAS = {
+    "module": "Module",
+    "module-translation": "ModuleTranslation",
+    "prep": "Prep",
+    "prep-translation": "PrepTranslation",
+    "exercises": "Exercises",
+    "exercises-translation": "ExercisesTranslation",
+    "coach": "Coach",
+    "coach-translation": "CoachTranslation",
+    "programme": "Programme",
+    "programme-translation": "ProgrammeTranslation",
+}
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -32,14 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     new_module.add_argument("--track", required=True, help="the track the module belongs to")
     new_week = sub.add_parser("new-week", help="add the next week to a module")
     new_week.add_argument("module", help="the module's id")
-    sub.add_parser("schema", help="print the JSON Schema of module.yml and week front matter")
+    schema = sub.add_parser("schema", help="print the JSON Schema of a kind of file, for editors")
+    schema.add_argument("kind", nargs="?", choices=list(_SCHEMAS), help="one kind (default: all)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
-        return _schema()
+        return _schema(args.kind)
     if args.command in ("new-module", "new-week"):
         return _scaffold(args)
     from .load import load_curriculum
@@ -59,10 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "status":
         return _status(cur)
     weeks = sum(len(m.weeks) for m in cur.modules.values())
-    print(
-        f"ok: {len(cur.modules)} modules, {weeks} weeks, {len(cur.programmes)} programmes, "
-        f"{len(languages)} languages"
-    )
+    counts = [
+        (len(cur.modules), "module"),
+        (weeks, "week"),
+        (len(cur.programmes), "programme"),
+        (len(languages), "language"),
+    ]
+    print("ok: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts))
     return 0
 
 
@@ -71,14 +89,14 @@ def _status(cur: object) -> int:
 
     assert isinstance(cur, Curriculum)
     others = [lang for lang in cur.languages if lang != cur.default_language]
-    print("week".ljust(40) + "".join(lang.ljust(16) for lang in others))
+    rows = [["week", *others]]
     for module in cur.modules.values():
         for week in module.weeks:
-            row = f"{module.meta.id}/{week.folder}".ljust(40)
-            for lang in others:
-                have = sorted(week.translations.get(lang, {}))
-                row += ("+".join(have) if have else "-").ljust(16)
-            print(row.rstrip())
+            cells = ["+".join(sorted(week.translations.get(lang, {}))) or "-" for lang in others]
+            rows.append([f"{module.meta.id}/{week.folder}", *cells])
+    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
+    for row in rows:
+        print("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
     return 0
 
 
@@ -100,20 +118,15 @@ def _scaffold(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema() -> int:
+def _schema(kind: str | None) -> int:
     from . import model
 
-    schemas = {
-        name: cls.model_json_schema()
-        for name, cls in (
-            ("module.yml", model.Module),
-            ("prep.md", model.Prep),
-            ("exercises.md", model.Exercises),
-            ("coach.md", model.Coach),
-            ("programme", model.Programme),
-        )
-    }
-    print(json.dumps(schemas, indent=2, ensure_ascii=False))
+    classes = {name: getattr(model, cls) for name, cls in _SCHEMAS.items()}
+    if kind is not None:
+        print(json.dumps(classes[kind].model_json_schema(), indent=2, ensure_ascii=False))
+    else:
+        schemas = {name: cls.model_json_schema() for name, cls in classes.items()}
+        print(json.dumps(schemas, indent=2, ensure_ascii=False))
     return 0
 
 

@@ -62,6 +62,8 @@ class LoadedModule:
     weeks: list[Week]
     translations: dict[str, model.ModuleTranslation]
     assets: list[str]
+    week_folders: list[str] = field(default_factory=list)
+    """Every week folder found, loaded or not (its numbering is checked on these)."""
 
 
 @dataclass
@@ -122,7 +124,10 @@ def _hint(err: ErrorDetails, cls: type[BaseModel], fields: list[str]) -> str:
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         return f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
     if kind == "string_pattern_mismatch":
-        return "use lower-case letters, digits and single hyphens, e.g. intro-to-coding"
+        info = cls.model_fields.get(name)
+        if name == "id" or info is None or not info.description:
+            return "use lower-case letters, digits and single hyphens, e.g. intro-to-coding"
+        return info.description
     if kind == "too_short":
         return "add at least one entry"
     if kind in ("string_too_short",):
@@ -142,20 +147,33 @@ _PLAIN = {
     "dict_type": "expected `key: value` pairs",
     "model_type": "expected `key: value` pairs",
     "literal_error": "not an allowed value",
-    "string_pattern_mismatch": "not a valid id",
+    "string_pattern_mismatch": "not in the expected form",
     "date_from_datetime_parsing": "expected a date as YYYY-MM-DD",
     "date_parsing": "expected a date as YYYY-MM-DD",
     "date_type": "expected a date as YYYY-MM-DD",
 }
 
 
+def _where(loc: tuple[int | str, ...]) -> str:
+    """('prep', 3, 'optional') -> 'prep item 4, optional': positions counted from 1."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int) and parts:
+            parts[-1] += f" item {part + 1}"
+        else:
+            parts.append(str(part))
+    return ", ".join(parts)
+
+
 def _message(err: ErrorDetails) -> str:
-    loc = ".".join(str(p) for p in err["loc"])
+    loc = _where(err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
         return f"unknown key '{err['loc'][-1]}'"
     if kind == "missing":
-        return f"missing required key '{loc}'"
+        return f"missing required key '{err['loc'][-1]}'"
+    if kind.startswith("date"):
+        return f"{loc}: expected a date as YYYY-MM-DD, got {err.get('input')!r}"
     if kind in _PLAIN:
         msg = f"{_PLAIN[kind]}, got {err.get('input')!r}"
     else:
@@ -459,16 +477,18 @@ def _load_module(
         )
     translations: dict[str, model.ModuleTranslation] = {}
     weeks: list[Week] = []
+    week_folders: list[str] = []
     assets: list[str] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         stem, lang = split_locale(path)
         if path.is_dir() and WEEK_DIR.match(path.name):
+            week_folders.append(path.name)
             week = _load_week(root, folder.name, path, languages, default, problems)
             if week is not None:
                 weeks.append(week)
-            assets.extend(_assets(root, path))
+            assets.extend(_assets(root, path, problems))
         elif path.is_dir():
             problems.append(
                 Problem(
@@ -485,14 +505,27 @@ def _load_module(
                 tr = validate_model(model.ModuleTranslation, tl, problems) if tl else None
                 if tr is not None:
                     translations[lang] = tr
+        elif stem == "index" and path.suffix == ".md":
+            problems.append(
+                Problem(
+                    _rel(root, path),
+                    1,
+                    1,
+                    "index.md would replace the generated module overview",
+                    "put pages inside a week folder, under another name",
+                )
+            )
         elif path.name != "module.yml":
             assets.append(_rel(root, path))
     if meta is None or located is None:
         return None, weeks
-    return LoadedModule(meta, _rel(root, folder), located, weeks, translations, assets), weeks
+    loaded = LoadedModule(
+        meta, _rel(root, folder), located, weeks, translations, assets, week_folders
+    )
+    return loaded, weeks
 
 
-def _assets(root: Path, week: Path) -> list[str]:
+def _assets(root: Path, week: Path, problems: list[Problem]) -> list[str]:
     """Files of a week folder other than its three pages and their translations."""
     found = []
     for path in sorted(week.rglob("*")):
@@ -500,6 +533,17 @@ def _assets(root: Path, week: Path) -> list[str]:
             continue
         stem, _ = split_locale(path)
         if path.parent == week and stem in WEEK_FILES and path.suffix == ".md":
+            continue
+        if path.parent == week and stem == "index" and path.suffix == ".md":
+            problems.append(
+                Problem(
+                    _rel(root, path),
+                    1,
+                    1,
+                    "index.md would replace the generated prep page",
+                    "give the page another name, e.g. notes.md",
+                )
+            )
             continue
         found.append(_rel(root, path))
     return found
@@ -573,6 +617,9 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
         else:
             broken[folder.name] = weeks
     programmes = _load_programmes(root, languages, default_language, problems)
+    pages = root / "curriculum" / "pages"
+    for path in sorted(pages.rglob("*.md")) if pages.is_dir() else []:
+        check_locale(root, path, split_locale(path)[1], languages, default_language, problems)
     curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
     problems.extend(cross_check(curriculum))
     if problems:

@@ -158,8 +158,14 @@ class Exercises(_Strict):
     group_size: str = Field(
         default="3-5",
         pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
-        description="Trainees per group, e.g. 3-5.",
+        description="Trainees per group: a number such as 4, or a range such as 3-5.",
     )
+
+    @field_validator("group_size", mode="before")
+    @classmethod
+    def _number_is_fine(cls, value: object) -> object:
+        # `group_size: 4` reads as a number; a range such as 3-5 reads as text.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class ExercisesTranslation(_Strict):

@@ -127,16 +127,27 @@ def _week_common(
     translation: Doc | None,
 ) -> dict[str, Any]:
     src = week_page(week, kind)
+    source: Doc = getattr(week, kind)
+    shown = translation if translation is not None and translation.body.strip() else source
+    translated = shown is not source
     return {
-        "t": lang.t,
+        **_banner(lang, src, fallback=not translated),
         "module_title": _module_title(lang, module),
         "module_href": _href(src, module_page(module.meta.id)),
         "week_label": lang.t("week_n", n=week.number),
-        "fallback": translation is None and lang.code != lang.source,
+        "source_lang": lang.source,
+        # A translation that has only front matter still shows the English body, marked.
+        "body": Markup(shown.body.strip()),
+    }
+
+
+def _banner(lang: _Lang, src: str, *, fallback: bool) -> dict[str, Any]:
+    """What the "not translated yet" banner needs; shown only when `fallback` and not English."""
+    return {
+        "t": lang.t,
+        "fallback": fallback and lang.code != lang.source,
         "language_name": lang.catalog.t("language_name"),
         "translate_href": _href(src, TRANSLATE_GUIDE),
-        "source_lang": lang.source,
-        "body": Markup((translation or getattr(week, kind)).body.strip()),
     }
 
 
@@ -195,7 +206,7 @@ def render_exercises(cur: Curriculum, lang: _Lang, module: LoadedModule, week: W
         **_week_common(cur, lang, module, week, "exercises", tr),
         front_matter=_front_matter(title or meta.title),
         title=lang.text(title, meta.title),
-        group_size=meta.group_size.replace("-", "–"),
+        group_size=str(meta.group_size).replace("-", "–"),
     )
     return Page(lang.file(week_page(week, "exercises")), text)
 
@@ -251,7 +262,7 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
     objectives = tr.objectives if tr and tr.objectives else None
     text = _render(
         "module.md.j2",
-        t=lang.t,
+        **_banner(lang, src, fallback=tr is None),
         front_matter=_front_matter(_module_title_plain(lang, module)),
         title=_module_title(lang, module),
         track=lang.t(f"track_{meta.track}"),
@@ -340,7 +351,7 @@ def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Pag
     ]
     text = _render(
         "programme.md.j2",
-        t=lang.t,
+        **_banner(lang, src, fallback=lang.code not in prog.translations),
         front_matter=_front_matter(plain),
         title=title,
         summary=summary,
@@ -386,18 +397,9 @@ def render_all(cur: Curriculum) -> list[Page]:
     return pages
 
 
-def fallback_markdown(
-    markdown: str, lang: str, source_lang: str, src_path: str, translate_page: str = TRANSLATE_GUIDE
-) -> str:
+def fallback_markdown(markdown: str, lang: str, source_lang: str, src_path: str) -> str:
     """A hand-written page shown in the source language: banner first, text marked as English."""
-    tr = _Lang(lang, source_lang)
-    banner = _render(
-        "_banner.md.j2",
-        t=tr.t,
-        fallback=True,
-        language_name=tr.catalog.t("language_name"),
-        translate_href=_href(src_path, translate_page),
-    )
+    banner = _render("_banner.md.j2", **_banner(_Lang(lang, source_lang), src_path, fallback=True))
     return (
         f'{banner}\n<div class="cur-fallback" lang="{source_lang}" dir="ltr" markdown>'
         f"\n\n{markdown}\n\n</div>\n"

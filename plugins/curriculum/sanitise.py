@@ -80,7 +80,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align", "style"},
     "th": {"colspan", "rowspan", "align", "scope", "style"},
     "details": {"open"},
-    "div": {"data-tabs"},  # pymdownx.tabbed
+    "div": {"data-tabs", "role"},  # pymdownx.tabbed; our banners are notes
     "ul": {"data-cur-week"},
     "li": {"data-cur-item", "data-cur-minutes"},
 }

@@ -64,14 +64,14 @@ def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Pr
                 "add a folder week-01 with prep.md, exercises.md and coach.md",
             )
         )
-    for expected, week in enumerate(sorted(module.weeks, key=lambda w: w.number), start=1):
-        if week.number != expected:
+    for expected, folder_name in enumerate(sorted(module.week_folders), start=1):
+        if folder_name != f"week-{expected:02d}":
             out.append(
                 Problem(
-                    f"{module.path}/{week.folder}/prep.md",
+                    f"{module.path}/{folder_name}",
                     1,
                     1,
-                    f"weeks must be numbered from 01 without gaps: found {week.folder} where "
+                    f"weeks must be numbered from 01 without gaps: found {folder_name} where "
                     f"week-{expected:02d} was expected",
                     f"rename the folder to week-{expected:02d}",
                 )

@@ -13,6 +13,3 @@ class CurriculumConfig(base.Config):
     Defaults to the folder of mkdocs.yml. `docs_dir` must be a separate, build-owned folder: the
     plugin fills it with the generated and hand-written pages on every build.
     """
-
-    translate_page = c.Type(str, default="guide/translating.md")
-    """Page that the "not translated yet" banner links to, relative to `curriculum/pages/`."""

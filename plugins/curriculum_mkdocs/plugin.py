@@ -82,13 +82,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         file_locale = getattr(page.file, "locale", None)
         if file_locale is None or file_locale == i18n.current_language:
             return markdown
-        return fallback_markdown(
-            markdown,
-            i18n.current_language,
-            self._default,
-            page.file.src_uri,
-            self.config.translate_page,
-        )
+        return fallback_markdown(markdown, i18n.current_language, self._default, page.file.src_uri)
 
     # Last of all content hooks, so that what other plugins add is checked too.
     @event_priority(-100)
