@@ -507,3 +507,73 @@ def test_group_size_refuses_other_text(curriculum_root: Path) -> None:
     )
     [problem] = problems_of(curriculum_root)
     assert problem.line == 2 and "group_size" in problem.message
+
+
+def test_front_matter_not_closed(curriculum_root: Path) -> None:
+    (curriculum_root / PREP).write_text("---\ntitle: What\nobjectives: []\n")
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.line, problem.message) == (PREP, 1, "front matter is not closed")
+
+
+def test_file_that_is_not_utf8(curriculum_root: Path) -> None:
+    (curriculum_root / MOD).write_bytes("title: Caf\xe9\n".encode("latin-1"))
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.message) == (MOD, "file is not UTF-8 text")
+
+
+def test_two_yaml_documents(curriculum_root: Path) -> None:
+    with (curriculum_root / MOD).open("a") as out:
+        out.write("---\nid: second\n")
+    [problem] = problems_of(curriculum_root)
+    assert (problem.line, problem.message) == (14, "more than one YAML document")
+
+
+def test_module_folder_without_module_yml(curriculum_root: Path) -> None:
+    (curriculum_root / "modules/empty").mkdir()
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "modules/empty/module.yml"
+    assert "module folder has no module.yml" in problem.message
+
+
+def test_module_without_weeks(curriculum_root: Path) -> None:
+    import shutil
+
+    for week in ("week-01", "week-02"):
+        shutil.rmtree(curriculum_root / "modules/basics" / week)
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.message) == (MOD, "module has no weeks")
+
+
+def test_translated_module_objectives_must_match(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/module.nl.yml", "objectives:\n  - Een programma.\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "modules/basics/module.nl.yml"
+    assert problem.message == "1 objectives translated, the English has 2"
+
+
+def test_translated_coach_blocks_must_match(curriculum_root: Path) -> None:
+    write(
+        curriculum_root,
+        "modules/basics/week-01/coach.uk.md",
+        "---\nblocks:\n  - Початок\n---\nТекст.\n",
+    )
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.line) == ("modules/basics/week-01/coach.uk.md", 3)
+    assert problem.message == "1 block titles translated, the English has 3"
+
+
+def test_translation_of_a_programme_that_does_not_exist(curriculum_root: Path) -> None:
+    write(curriculum_root, "curriculum/programmes/morning.fr.yml", "title: Matin\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "curriculum/programmes/morning.fr.yml"
+    assert "does not exist (morning.yml)" in problem.message
+
+
+def test_translation_with_unknown_key(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/module.ar.yml", "titel: الأساسيات\n")
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.line, problem.hint) == (
+        "modules/basics/module.ar.yml",
+        1,
+        "did you mean 'title'?",
+    )
