@@ -370,19 +370,18 @@ def test_week_needs_its_three_files(curriculum_root: Path) -> None:
     assert any(p.path == COACH and "week has no coach.md" in p.message for p in found)
 
 
+def add_module_requiring_basics(root: Path) -> None:
+    """A second module, 'more', with one week, that lists 'basics' as a prerequisite."""
+    more = MODULE_YML.replace("id: basics", "id: more").replace("[]", "[basics]")
+    write(root, "modules/more/module.yml", more)
+    write(root, "modules/more/week-01/prep.md", PREP_MD)
+    write(root, "modules/more/week-01/exercises.md", "---\ntitle: X\n---\nDo it.\n")
+    write(root, "modules/more/week-01/coach.md", COACH_MD)
+    write(root, "modules/more/week-01/notes.md", "# Notes\n")
+
+
 def test_prerequisite_cycle(curriculum_root: Path) -> None:
-    write(
-        curriculum_root,
-        "modules/more/module.yml",
-        MODULE_YML.replace("id: basics", "id: more").replace("[]", "[basics]"),
-    )
-    for name, text in (
-        ("prep.md", PREP_MD),
-        ("exercises.md", "---\ntitle: X\n---\nDo it.\n"),
-        ("coach.md", COACH_MD),
-    ):
-        write(curriculum_root, f"modules/more/week-01/{name}", text)
-    (curriculum_root / "modules/more/week-01/notes.md").write_text("# Notes\n")
+    add_module_requiring_basics(curriculum_root)
     replace(curriculum_root, MOD, "prerequisites: []", "prerequisites: [more]")
     found = problems_of(curriculum_root)
     assert any("prerequisites form a cycle" in p.message for p in found), found
@@ -404,18 +403,7 @@ def test_source_language_suffix_is_refused(curriculum_root: Path) -> None:
 
 
 def test_programme_order_follows_prerequisites(curriculum_root: Path) -> None:
-    write(
-        curriculum_root,
-        "modules/more/module.yml",
-        MODULE_YML.replace("id: basics", "id: more").replace("[]", "[basics]"),
-    )
-    for name, text in (
-        ("prep.md", PREP_MD),
-        ("exercises.md", "---\ntitle: X\n---\nDo it.\n"),
-        ("coach.md", COACH_MD),
-    ):
-        write(curriculum_root, f"modules/more/week-01/{name}", text)
-    (curriculum_root / "modules/more/week-01/notes.md").write_text("# Notes\n")
+    add_module_requiring_basics(curriculum_root)
     replace(curriculum_root, PROG, "  - basics", "  - more\n  - basics")
     [problem] = problems_of(curriculum_root)
     assert problem.line == 5

@@ -256,14 +256,22 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
-    rel = _rel(root, path)
+def _read_text(rel: str, path: Path, problems: list[Problem]) -> str | None:
+    """A contributor's file as text, with its placeholder markers reported."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
         return None
     problems.extend(find_placeholders(rel, text))
+    return text
+
+
+def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
+    rel = _rel(root, path)
+    text = _read_text(rel, path, problems)
+    if text is None:
+        return None
     located, found = parse(text, rel)
     problems.extend(found)
     if located.data is None and found:
@@ -284,12 +292,9 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
 
 def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem]) -> Doc | None:
     rel = _rel(root, path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
+    text = _read_text(rel, path, problems)
+    if text is None:
         return None
-    problems.extend(find_placeholders(rel, text))
     front, body, body_line = split_front_matter(text)
     if front is None:
         problems.append(
