@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from copy import deepcopy
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from curriculum import sanitise, session
 from curriculum.problems import CurriculumError
@@ -83,6 +86,26 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if file_locale is None or file_locale == i18n.current_language:
             return markdown
         return fallback_markdown(markdown, i18n.current_language, self._default, page.file.src_uri)
+
+    # After i18n's on_page_context (priority 50), which points the alternates at this page.
+    @event_priority(0)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        # The selector keeps the page's own alternates; the head's <link rel="alternate"> go back
+        # to the language roots, because Material fetches sitemap.xml beside each of them.
+        i18n: Any = config.plugins["i18n"]
+        roots = getattr(i18n, "extra_alternate", None)
+        if roots:
+            # MkDocs types the context as a closed TypedDict; templates take any variable.
+            variables = cast(dict[str, Any], context)
+            extra: Any = config.extra
+            current = getattr(extra, "alternate", None) or extra["alternate"]
+            variables["curriculum_page_alternates"] = deepcopy(current)
+            # i18n sets `extra.alternate` as an attribute, which hides the item from Jinja.
+            extra.alternate = deepcopy(roots)
+            extra["alternate"] = extra.alternate
+        return context
 
     # Last of all content hooks, so that what other plugins add is checked too.
     @event_priority(-100)
