@@ -12,6 +12,7 @@ from typing import Any
 
 from . import escape
 from .i18n import Catalog
+from .i18n import catalog as get_catalog
 from .load import Curriculum, split_locale
 from .render import module_page, programme_page, render_all, week_page
 
@@ -63,7 +64,7 @@ def sync(target: Path, files: dict[str, bytes]) -> list[str]:
 
 def navigation(cur: Curriculum, lang: str) -> list[Any]:
     """The `nav` of mkdocs.yml for one language: section titles translated, pages by path."""
-    catalog = Catalog(lang)
+    catalog = get_catalog(lang)
     modules: list[Any] = ["modules/index.md"]
     for module in cur.modules.values():
         tr = module.translations.get(lang)
@@ -117,16 +118,6 @@ def _hand_written(pages: Path, catalog: Catalog) -> list[Any]:
             ]
             if children:
                 key = f"nav_{path.name}"
-                title = (
-                    catalog.t(key) if _has(catalog, key) else path.name.replace("-", " ").title()
-                )
+                title = catalog.t(key) if catalog.has(key) else path.name.replace("-", " ").title()
                 out.append({title: children})
     return out
-
-
-def _has(catalog: Catalog, key: str) -> bool:
-    try:
-        catalog.t(key)
-    except KeyError:
-        return False
-    return True

@@ -31,10 +31,6 @@ def _catalog_file(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-def available_catalogs() -> list[str]:
-    return sorted(p.stem for p in CATALOG_DIR.glob("*.yml"))
-
-
 class Catalog:
     """Strings for one language: the language itself, then its base language, then English."""
 
@@ -51,8 +47,9 @@ class Catalog:
                 return table[key].format(**values) if values else table[key]
         raise KeyError(f"interface string '{key}' is missing from the English catalog")
 
-    def has_own(self, key: str) -> bool:
-        return key in self._chain[0]
+    def has(self, key: str) -> bool:
+        """True if the language, its base language or English defines `key`."""
+        return any(key in table for table in self._chain)
 
     @property
     def direction(self) -> str:
@@ -104,3 +101,9 @@ class Catalog:
             + ":"
             + format_decimal(rest, format="00", locale=self.locale)
         )
+
+
+@cache
+def catalog(lang: str) -> Catalog:
+    """The catalog of `lang`, made once per process (hooks ask for it on every page)."""
+    return Catalog(lang)

@@ -47,10 +47,6 @@ class Week:
     item_ids: list[str]
     translations: dict[str, dict[str, Doc]] = field(default_factory=dict)
 
-    @property
-    def slug(self) -> str:
-        return self.folder
-
 
 @dataclass
 class LoadedModule:

@@ -13,8 +13,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import escape
-from .i18n import Catalog
+from .i18n import catalog
 from .load import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
+from .model import TRACKS
 
 TEMPLATES = Path(__file__).parent / "templates"
 TRANSLATE_GUIDE = "guide/translating.md"
@@ -54,7 +55,7 @@ class _Lang:
     def __init__(self, lang: str, source: str) -> None:
         self.code = lang
         self.source = source
-        self.catalog = Catalog(lang)
+        self.catalog = catalog(lang)
         self.suffix = "" if lang == source else f".{lang}"
 
     def t(self, key: str, **values: Any) -> Markup:
@@ -295,8 +296,6 @@ def _module_facts(lang: _Lang, module: LoadedModule) -> Markup:
 def render_modules_index(cur: Curriculum, lang: _Lang) -> Page:
     src = "modules/index.md"
     tracks = []
-    from .model import TRACKS
-
     for track in TRACKS:
         members = [m for m in cur.modules.values() if m.meta.track == track]
         if not members:
@@ -320,12 +319,17 @@ def render_modules_index(cur: Curriculum, lang: _Lang) -> Page:
                 ],
             }
         )
+    return _index_page(lang, src, "modules.md.j2", "nav_modules", tracks=tracks)
+
+
+def _index_page(lang: _Lang, src: str, template: str, title_key: str, **items: Any) -> Page:
+    """A list page (modules, programmes) titled by one of the catalog's navigation strings."""
     text = _render(
-        "modules.md.j2",
+        template,
         t=lang.t,
-        tracks=tracks,
-        front_matter=_front_matter(lang.catalog.t("nav_modules")),
-        title=lang.t("nav_modules"),
+        front_matter=_front_matter(lang.catalog.t(title_key)),
+        title=lang.t(title_key),
+        **items,
     )
     return Page(lang.file(src), text)
 
@@ -369,14 +373,7 @@ def render_programmes_index(cur: Curriculum, lang: _Lang) -> Page:
         items.append(
             {"title": title, "summary": summary, "href": _href(src, programme_page(prog.meta.id))}
         )
-    text = _render(
-        "programmes.md.j2",
-        t=lang.t,
-        programmes=items,
-        front_matter=_front_matter(lang.catalog.t("nav_programmes")),
-        title=lang.t("nav_programmes"),
-    )
-    return Page(lang.file(src), text)
+    return _index_page(lang, src, "programmes.md.j2", "nav_programmes", programmes=items)
 
 
 def render_all(cur: Curriculum) -> list[Page]:
