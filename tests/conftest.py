@@ -54,6 +54,7 @@ prep:
     type: watch
     minutes: 15
     optional: true
+terms: [program, variable]
 ---
 Focus on **what a program is**. Bring two questions on Sunday.
 """
@@ -102,6 +103,60 @@ summary: One module, for testing.
 modules:
   - basics
 start: 2027-02-07
+company_visit_every: 1
+breaks:
+  - 2027-02-14
+closing:
+  - title: Trainees run their workshops
+    summary: In pairs, for neighbours.
+"""
+
+GLOSSARY_YML = """\
+program:
+  term: program
+  definition: A list of instructions that a computer carries out, one by one.
+variable:
+  term: variable
+  definition: A name for a value that a program keeps, so that it can use it later.
+"""
+
+GLOSSARY_FR = """\
+variable:
+  term: variable (informatique)
+  definition: Un nom pour une valeur que le programme garde, pour l'utiliser plus tard.
+"""
+
+SELF_EVALUATION_MD = """\
+---
+title: "Self-evaluation: coding basics"
+checks:
+  - can: I can write a program that prints a message.
+    try: Print your name in the console.
+  - can: I can store values in variables.
+    try: Keep your age in a variable and print it.
+---
+Be honest: tick only what you can do without help.
+"""
+
+WORKSHOP_MD = """\
+---
+title: "Workshop kit: your first program"
+audience: Neighbours who never wrote code.
+participants: 6-12
+minutes: 90
+materials:
+  - One phone or laptop for every two people.
+blocks:
+  - title: Welcome
+    minutes: 15
+  - title: First lines of code
+    minutes: 60
+  - title: Closing round
+    minutes: 15
+---
+## Before the workshop
+
+Try every exercise yourself first.
 """
 
 
@@ -127,6 +182,10 @@ def make_curriculum(root: Path) -> Path:
         write(root, f"{week}/coach.md", COACH_MD)
         write(root, f"{week}/notes.md", "# Notes on the console\n\nOpen it with F12.\n")
     write(root, "modules/basics/week-01/prep.fr.md", PREP_FR)
+    write(root, "modules/basics/glossary.yml", GLOSSARY_YML)
+    write(root, "modules/basics/glossary.fr.yml", GLOSSARY_FR)
+    write(root, "modules/basics/self-evaluation.md", SELF_EVALUATION_MD)
+    write(root, "modules/basics/workshop.md", WORKSHOP_MD)
     write(root, "curriculum/programmes/evening.yml", PROGRAMME_YML)
     return root
 

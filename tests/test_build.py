@@ -18,6 +18,9 @@ GENERATED = [
     "programmes/",
     "programmes/evening/",
     "modules/basics/",
+    "modules/basics/self-evaluation/",
+    "modules/basics/workshop/",
+    "glossary/",
     *(f"modules/basics/week-0{n}/{page}" for n in (1, 2) for page in ("", "exercises/", "coach/")),
 ]
 RTL = {"ar", "fa"}
@@ -124,6 +127,77 @@ def test_module_overview_and_programme(built_site: Path) -> None:
     assert '<a href="week-01/coach/">' in html
     programme = article(page(built_site, "en", "programmes/evening/"))
     assert '<a href="../../modules/basics/">Coding basics</a>' in programme
+
+
+def test_prep_page_lists_the_weeks_terms_linked_to_the_glossary(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/week-01/"))
+    assert "<h2" in html and "Words of this week" in html
+    assert '<a href="../../../glossary/#term-variable">variable</a>' in html
+    assert "A name for a value that a program keeps" in html
+    french = article(page(built_site, "fr", "modules/basics/week-01/"))
+    # the French term, the English one after it (learners meet it in code), the French definition
+    assert '<a href="../../../glossary/#term-variable">variable (informatique)</a>' in french
+    assert '<span class="cur-term__en" lang="en" dir="ltr">(variable)</span>' in french
+    assert "Un nom pour une valeur" in french
+    # a term not translated yet is shown in English, marked as English
+    assert '<span lang="en" dir="ltr">A list of instructions' in french
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_lists_every_term_with_an_anchor(built_site: Path, lang: str) -> None:
+    html = article(page(built_site, lang, "glossary/"))
+    assert re.findall(r'<dt id="(term-[a-z-]+)"', html) == ["term-program", "term-variable"]
+    used = re.findall(r'<a href="([^"]+)">', html.split('id="term-variable"')[1])
+    assert used == ["../modules/basics/week-01/", "../modules/basics/week-02/"]
+
+
+def test_glossary_is_sorted_in_the_readers_language(built_site: Path) -> None:
+    french = article(page(built_site, "fr", "glossary/"))
+    assert french.index('id="term-program"') < french.index('id="term-variable"')
+    assert "Utilisé dans :" in french
+
+
+def test_self_evaluation_page_is_a_checklist_of_the_objectives(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/self-evaluation/"))
+    keys = re.findall(r'data-cur-item="([^"]+)"', html)
+    assert keys == ["basics/self-evaluation/1", "basics/self-evaluation/2"]
+    assert '<label for="check-1">I can write a program that prints a message.</label>' in html
+    assert "Try it:</strong> Print your name in the console." in html
+    assert "Be honest: tick only what you can do without help." in html
+    banner = article(page(built_site, "nl", "modules/basics/self-evaluation/"))
+    assert 'class="cur-banner"' in banner
+
+
+def test_workshop_kit_page(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/workshop/"))
+    assert "For:</strong> Neighbours who never wrote code." in html
+    assert "Participants:</strong> 6–12" in html
+    assert "Length:</strong> 1 hr 30 min" in html
+    assert "<li>One phone or laptop for every two people.</li>" in html
+    assert re.search(r"<td>0:15–1:15</td>\s*<td>First lines of code</td>", html)
+    overview = article(page(built_site, "en", "modules/basics/"))
+    assert '<a href="self-evaluation/">' in overview and '<a href="workshop/">' in overview
+
+
+def test_programme_schedule_with_visits_breaks_and_closing(built_site: Path) -> None:
+    html = article(page(built_site, "en", "programmes/evening/"))
+    rows = [
+        re.sub(r"<[^>]+>", "", unescape(row)).split("\n")
+        for row in re.findall(r"<tr>\s*(<td>.*?)</tr>", html, re.S)
+    ]
+    cells = [[c.strip() for c in row if c.strip()] for row in rows]
+    assert cells == [
+        ["1", "February 7, 2027", "Coding basics, Week 1: What is a program?"],
+        ["2", "February 14, 2027", "No session (holiday)"],
+        ["3", "February 21, 2027", "Company visit"],
+        ["4", "February 28, 2027", "Coding basics, Week 2: What is a program?"],
+        ["5", "March 7, 2027", "Trainees run their workshops: In pairs, for neighbours."],
+    ]
+    assert "4 Sunday sessions, with 4 hours of group work in the modules." in html
+    assert "From February 7, 2027 to March 7, 2027." in html
+    assert '<a href="../../modules/basics/workshop/">' in html
+    arabic = article(page(built_site, "ar", "programmes/evening/"))
+    assert "٧ فبراير ٢٠٢٧" in arabic or "7 فبراير 2027" in arabic
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COACH_MD, LANGUAGES, MODULE_YML, PREP_MD, make_curriculum, write
+from conftest import (
+    COACH_MD,
+    LANGUAGES,
+    MODULE_YML,
+    PREP_MD,
+    SELF_EVALUATION_MD,
+    WORKSHOP_MD,
+    make_curriculum,
+    write,
+)
 from curriculum.load import load_curriculum
 from curriculum.problems import CurriculumError, Problem
 
@@ -14,6 +23,9 @@ MOD = "modules/basics/module.yml"
 PREP = "modules/basics/week-01/prep.md"
 COACH = "modules/basics/week-01/coach.md"
 PROG = "curriculum/programmes/evening.yml"
+GLOSSARY = "modules/basics/glossary.yml"
+SELF = "modules/basics/self-evaluation.md"
+KIT = "modules/basics/workshop.md"
 
 
 def problems_of(root: Path) -> list[Problem]:
@@ -318,6 +330,107 @@ CASES = [
         "no item with id 'what-is-javascript'",
         "did you mean 'what-is-js'?",
     ),
+    (
+        "unknown-term",
+        PREP,
+        "terms: [program, variable]",
+        "terms: [program, variabel]",
+        PREP,
+        24,
+        "'variabel' is not in any glossary",
+        "did you mean 'variable'?",
+    ),
+    (
+        "glossary-id",
+        GLOSSARY,
+        "variable:\n",
+        "Variable:\n",
+        GLOSSARY,
+        4,
+        "'Variable' is not a valid id",
+        "lower-case letters",
+    ),
+    (
+        "glossary-definition",
+        GLOSSARY,
+        "  definition: A list of instructions that a computer carries out, one by one.\n",
+        "",
+        GLOSSARY,
+        2,
+        "missing required key 'definition'",
+        "plain sentences",
+    ),
+    (
+        "glossary-translation-id",
+        "modules/basics/glossary.fr.yml",
+        "variable:",
+        "variables:",
+        "modules/basics/glossary.fr.yml",
+        1,
+        "no term 'variables' in glossary.yml",
+        "did you mean 'variable'?",
+    ),
+    (
+        "self-evaluation-count",
+        SELF,
+        "  - can: I can store values in variables.\n    try: Keep your age in a variable and "
+        "print it.\n",
+        "",
+        SELF,
+        4,
+        "1 checks, but module.yml has 2 objectives",
+        "one check per objective",
+    ),
+    (
+        "self-evaluation-try",
+        SELF,
+        "    try: Print your name in the console.",
+        "    trying: Print your name in the console.",
+        SELF,
+        5,
+        "unknown key 'trying'",
+        "did you mean 'try'?",
+    ),
+    (
+        "workshop-sum",
+        KIT,
+        "minutes: 90",
+        "minutes: 100",
+        KIT,
+        5,
+        "blocks add up to 90 minutes but minutes is 100",
+        "add up",
+    ),
+    (
+        "workshop-participants",
+        KIT,
+        "participants: 6-12",
+        "participants: many",
+        KIT,
+        4,
+        "participants: not in the expected form",
+        "a range such as 6-12",
+    ),
+    (
+        "visit-every",
+        PROG,
+        "company_visit_every: 1",
+        "company_visit_every: 0",
+        PROG,
+        7,
+        "greater than or equal to 1",
+        "",
+    ),
+    (
+        "programme-break",
+        PROG,
+        "  - 2027-02-14",
+        "  - next week",
+        PROG,
+        9,
+        "expected a date as YYYY-MM-DD",
+        "",
+    ),
 ]
 
 
@@ -378,6 +491,8 @@ def add_module_requiring_basics(root: Path) -> None:
     write(root, "modules/more/week-01/exercises.md", "---\ntitle: X\n---\nDo it.\n")
     write(root, "modules/more/week-01/coach.md", COACH_MD)
     write(root, "modules/more/week-01/notes.md", "# Notes\n")
+    write(root, "modules/more/self-evaluation.md", SELF_EVALUATION_MD)
+    write(root, "modules/more/workshop.md", WORKSHOP_MD)
 
 
 def test_prerequisite_cycle(curriculum_root: Path) -> None:
@@ -413,7 +528,7 @@ def test_programme_order_follows_prerequisites(curriculum_root: Path) -> None:
 def test_item_ids_survive_reordering(curriculum_root: Path) -> None:
     before = load_curriculum(curriculum_root, LANGUAGES, "en").modules["basics"].weeks[0]
     prep = curriculum_root / PREP
-    text = prep.read_text()
+    text = prep.read_text().replace("terms: [program, variable]\n", "")
     head, items = text.split("prep:\n", 1)
     items, body = items.split("---\n", 1)
     blocks = ["  - " + b for b in items.split("  - ") if b.strip()]
@@ -565,3 +680,33 @@ def test_translation_with_unknown_key(curriculum_root: Path) -> None:
         1,
         "did you mean 'title'?",
     )
+
+
+def test_every_module_ends_with_a_self_evaluation(curriculum_root: Path) -> None:
+    (curriculum_root / SELF).unlink()
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.message) == (MOD, "module has no self-evaluation.md")
+    assert "one check per objective" in problem.hint
+
+
+def test_digital_welcome_tracks_need_a_workshop_kit(curriculum_root: Path) -> None:
+    (curriculum_root / KIT).unlink()
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == MOD and problem.line == 4  # the `track:` line
+    assert "intro-to-coding track need a workshop kit" in problem.message
+    replace(curriculum_root, MOD, "track: intro-to-coding", "track: web-development")
+    load_curriculum(curriculum_root, LANGUAGES, "en")  # web development has no kit
+
+
+def test_a_term_is_defined_once_across_modules(curriculum_root: Path) -> None:
+    add_module_requiring_basics(curriculum_root)
+    write(curriculum_root, "modules/more/glossary.yml", "variable:\n  term: v\n  definition: d\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "modules/more/glossary.yml" and problem.line == 1
+    assert "already defined in modules/basics/glossary.yml" in problem.message
+
+
+def test_weeks_may_list_terms_of_other_modules(curriculum_root: Path) -> None:
+    add_module_requiring_basics(curriculum_root)
+    cur = load_curriculum(curriculum_root, LANGUAGES, "en")
+    assert cur.modules["more"].weeks[0].prep.meta.terms == ["program", "variable"]

@@ -14,7 +14,14 @@ from . import escape
 from .i18n import Catalog
 from .i18n import catalog as get_catalog
 from .load import Curriculum, split_locale
-from .render import module_page, programme_page, render_all, week_page
+from .render import (
+    GLOSSARY_PAGE,
+    module_extra_page,
+    module_page,
+    programme_page,
+    render_all,
+    week_page,
+)
 
 PAGES_DIR = Path("curriculum") / "pages"
 KEEP = {".gitignore"}
@@ -87,6 +94,12 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
                     ]
                 }
             )
+        for stem, doc in (
+            ("self-evaluation", module.self_evaluation),
+            ("workshop", module.workshop),
+        ):
+            if doc is not None:
+                weeks.append(module_extra_page(module.meta.id, stem))
         modules.append({title: weeks})
     programmes = ["programmes/index.md", *(programme_page(p.meta.id) for p in cur.programmes)]
     nav: list[Any] = []
@@ -95,6 +108,7 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
         nav.append("index.md")
     nav.append({catalog.t("nav_programmes"): programmes})
     nav.append({catalog.t("nav_modules"): modules})
+    nav.append(GLOSSARY_PAGE)
     nav.extend(_hand_written(pages, catalog))
     return nav
 

@@ -88,6 +88,12 @@ class Catalog:
     def weeks(self, weeks: int) -> str:
         return self._unit(weeks, "duration-week", "long")
 
+    def number(self, value: int) -> str:
+        """A whole number with the locale's digits and grouping."""
+        from babel.numbers import format_decimal
+
+        return str(format_decimal(value, locale=self.locale))
+
     def date(self, day: dt.date) -> str:
         return format_date(day, format="long", locale=self.locale)
 

@@ -60,6 +60,20 @@ class LoadedModule:
     assets: list[str]
     week_folders: list[str] = field(default_factory=list)
     """Every week folder found, loaded or not (its numbering is checked on these)."""
+    glossary: Located | None = None
+    """glossary.yml: term id -> {term, definition}, validated."""
+    glossary_translations: dict[str, Located] = field(default_factory=dict)
+    self_evaluation: Doc | None = None
+    workshop: Doc | None = None
+    page_translations: dict[str, dict[str, Doc]] = field(default_factory=dict)
+    """Translations of self-evaluation.md and workshop.md: lang -> stem -> Doc."""
+
+    def terms(self) -> dict[str, model.GlossaryEntry]:
+        return dict(self.glossary.data) if self.glossary else {}
+
+    def translated_terms(self, lang: str) -> dict[str, model.GlossaryEntry]:
+        found = self.glossary_translations.get(lang)
+        return dict(found.data) if found else {}
 
 
 @dataclass
@@ -164,6 +178,8 @@ def _where(loc: tuple[int | str, ...]) -> str:
 def _message(err: ErrorDetails) -> str:
     loc = _where(err["loc"])
     kind = err["type"]
+    if err["loc"] and err["loc"][-1] == "[key]":
+        return f"'{err['loc'][-2]}' is not a valid id"
     if kind == "extra_forbidden":
         return f"unknown key '{err['loc'][-1]}'"
     if kind == "missing":
@@ -190,15 +206,15 @@ def validate_model(
         return cls.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            path = (*base, *err["loc"])
+            loc = err["loc"]
+            on_key = err["type"] == "extra_forbidden" or (bool(loc) and loc[-1] == "[key]")
+            if loc and loc[-1] == "[key]":
+                loc = loc[:-1]  # a mapping key that is not a valid id: point at the key
             sub = _submodel(cls, err["loc"])
-            fields = list(sub.model_fields) if sub else []
+            fields = [info.alias or name for name, info in sub.model_fields.items()] if sub else []
             problems.append(
                 located.problem(
-                    path,
-                    _message(err),
-                    _hint(err, sub or cls, fields),
-                    key=err["type"] == "extra_forbidden",
+                    (*base, *loc), _message(err), _hint(err, sub or cls, fields), key=on_key
                 )
             )
         return None
@@ -210,7 +226,10 @@ def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        fields = current.model_fields if hasattr(current, "model_fields") else {}
+        info = fields.get(part)
+        if info is None and "root" in fields:
+            info = fields["root"]  # a RootModel of a mapping: `part` is one of its keys
         if info is None:
             return None
         ann = info.annotation
@@ -393,6 +412,12 @@ def derive_item_id(item: model.PrepItem) -> str:
 
 # --- the walk ------------------------------------------------------------------------------------
 
+MODULE_PAGES: dict[str, tuple[type[BaseModel], type[BaseModel]]] = {
+    "self-evaluation": (model.SelfEvaluation, model.SelfEvaluationTranslation),
+    "workshop": (model.Workshop, model.WorkshopTranslation),
+}
+"""Pages a module may have beside its weeks: source model and translation model."""
+
 _TRANSLATION_OF: dict[str, type[BaseModel]] = {
     "prep": model.PrepTranslation,
     "exercises": model.ExercisesTranslation,
@@ -480,6 +505,10 @@ def _load_module(
     weeks: list[Week] = []
     week_folders: list[str] = []
     assets: list[str] = []
+    glossary: Located | None = None
+    glossary_translations: dict[str, Located] = {}
+    pages: dict[str, Doc] = {}
+    page_translations: dict[str, dict[str, Doc]] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
@@ -506,6 +535,23 @@ def _load_module(
                 tr = validate_model(model.ModuleTranslation, tl, problems) if tl else None
                 if tr is not None:
                     translations[lang] = tr
+        elif stem == "glossary" and path.suffix == ".yml":
+            if lang is None:
+                glossary = _read_glossary(root, path, model.Glossary, problems)
+            elif check_locale(root, path, lang, languages, default, problems):
+                found = _read_glossary(root, path, model.GlossaryTranslation, problems)
+                if found is not None:
+                    glossary_translations[lang] = found
+        elif stem in MODULE_PAGES and path.suffix == ".md":
+            source_cls, translation_cls = MODULE_PAGES[stem]
+            if lang is None:
+                doc = read_markdown(root, path, source_cls, problems)
+                if doc is not None:
+                    pages[stem] = doc
+            elif check_locale(root, path, lang, languages, default, problems):
+                doc = read_markdown(root, path, translation_cls, problems)
+                if doc is not None:
+                    page_translations.setdefault(lang, {})[stem] = doc
         elif stem == "index" and path.suffix == ".md":
             problems.append(
                 Problem(
@@ -521,9 +567,34 @@ def _load_module(
     if meta is None or located is None:
         return None, weeks
     loaded = LoadedModule(
-        meta, _rel(root, folder), located, weeks, translations, assets, week_folders
+        meta,
+        _rel(root, folder),
+        located,
+        weeks,
+        translations,
+        assets,
+        week_folders,
+        glossary,
+        glossary_translations,
+        pages.get("self-evaluation"),
+        pages.get("workshop"),
+        page_translations,
     )
     return loaded, weeks
+
+
+def _read_glossary(
+    root: Path, path: Path, cls: type[BaseModel], problems: list[Problem]
+) -> Located | None:
+    """A glossary file, its data replaced by the validated entries (positions kept)."""
+    located = read_yaml(root, path, problems)
+    if located is None:
+        return None
+    valid = validate_model(cls, located, problems)
+    if valid is None:
+        return None
+    located.data = valid.root  # type: ignore[attr-defined]
+    return located
 
 
 def _assets(root: Path, week: Path, problems: list[Problem]) -> list[str]:

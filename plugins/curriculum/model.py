@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    RootModel,
     StringConstraints,
     field_validator,
     model_validator,
@@ -137,6 +138,10 @@ class Prep(_Strict):
     title: Text = Field(description="The week's title.")
     objectives: list[Text] = Field(min_length=1, description="What the week teaches.")
     prep: list[PrepItem] = Field(min_length=1, description="The checklist, in reading order.")
+    terms: list[Slug] = Field(
+        default=[],
+        description="Glossary ids of the week's key terms, from this or any module's glossary.yml.",
+    )
 
 
 class PrepTranslation(_Strict):
@@ -200,6 +205,98 @@ class CoachTranslation(_Strict):
     )
 
 
+class GlossaryEntry(_Strict):
+    """One term of `modules/<id>/glossary.yml`, keyed there by its id."""
+
+    term: Text = Field(description="The term as it is written in running text.")
+    definition: Text = Field(description="One or two plain sentences a beginner understands.")
+
+
+Glossary = RootModel[dict[Slug, GlossaryEntry]]
+"""`modules/<id>/glossary.yml`: term id -> term and definition (ids are unique site-wide)."""
+
+GlossaryTranslation = RootModel[dict[str, GlossaryEntry]]
+"""`modules/<id>/glossary.<lang>.yml`: term id -> the term and definition in that language."""
+
+
+class Check(_Strict):
+    """One line of a self-evaluation, restating one module objective."""
+
+    model_config = ConfigDict(populate_by_name=False)
+
+    can: Text = Field(description='The objective as "I can ...".')
+    try_: Text = Field(alias="try", description="A small task that proves it.")
+
+
+class SelfEvaluation(_Strict):
+    """Front matter of `modules/<id>/self-evaluation.md`."""
+
+    title: Text = Field(description="Title of the page.")
+    checks: list[Check] = Field(
+        min_length=1, description="One check per module objective, in the same order."
+    )
+
+
+class CheckTranslation(_Strict):
+    can: Text | None = Field(default=None, description="Translated `can`.")
+    try_: Text | None = Field(default=None, alias="try", description="Translated `try`.")
+
+
+class SelfEvaluationTranslation(_Strict):
+    """Front matter of `modules/<id>/self-evaluation.<lang>.md`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    checks: list[CheckTranslation] | None = Field(
+        default=None, description="Translated checks, same order and number."
+    )
+
+
+class Workshop(_Strict):
+    """Front matter of `modules/<id>/workshop.md`: a kit for a workshop trainees run for others."""
+
+    title: Text = Field(description="Title of the workshop.")
+    audience: Text = Field(description="Who the workshop is for.")
+    participants: str = Field(
+        pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
+        description="How many participants: a number such as 8, or a range such as 6-12.",
+    )
+    minutes: Minutes = Field(description="Length of the workshop in minutes.")
+    materials: list[Text] = Field(min_length=1, description="What to bring or prepare.")
+    blocks: list[Block] = Field(
+        min_length=1, description="Timed blocks; their minutes add up to `minutes`."
+    )
+
+    @field_validator("participants", mode="before")
+    @classmethod
+    def _number_is_fine(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class WorkshopTranslation(_Strict):
+    """Front matter of `modules/<id>/workshop.<lang>.md`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    audience: Text | None = Field(default=None, description="Translated audience.")
+    materials: list[Text] | None = Field(
+        default=None, description="Translated materials, same order and number."
+    )
+    blocks: list[Text] | None = Field(
+        default=None, description="Translated block titles, same order and number."
+    )
+
+
+class Closing(_Strict):
+    """A session after the last module, such as workshops that trainees run."""
+
+    title: Text = Field(description="What happens.")
+    summary: Text = Field(description="One or two sentences about it.")
+
+
+class ClosingTranslation(_Strict):
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")
+
+
 class Programme(_Strict):
     """`curriculum/programmes/<id>.yml`: a course composed of modules, in order."""
 
@@ -210,6 +307,16 @@ class Programme(_Strict):
     start: Annotated[dt.date, Field(strict=False)] | None = Field(
         default=None, description="First session of the current cohort, as YYYY-MM-DD."
     )
+    company_visit_every: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        default=None,
+        description="A company visit after every this many weeks of modules (none if absent).",
+    )
+    breaks: list[Annotated[dt.date, Field(strict=False)]] = Field(
+        default=[], description="Dates without a session (holidays), as YYYY-MM-DD."
+    )
+    closing: list[Closing] = Field(
+        default=[], description="Sessions after the last module, in order."
+    )
 
 
 class ProgrammeTranslation(_Strict):
@@ -217,3 +324,6 @@ class ProgrammeTranslation(_Strict):
 
     title: Text | None = Field(default=None, description="Translated title.")
     summary: Text | None = Field(default=None, description="Translated summary.")
+    closing: list[ClosingTranslation] | None = Field(
+        default=None, description="Translated closing sessions, same order and number."
+    )

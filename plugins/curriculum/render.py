@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import escape
+from . import escape, model
 from .i18n import catalog
 from .load import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from .model import TRACKS
@@ -106,6 +107,18 @@ def programme_page(programme_id: str) -> str:
     return f"programmes/{programme_id}.md"
 
 
+def module_extra_page(module_id: str, stem: str) -> str:
+    """`self-evaluation` or `workshop` of a module."""
+    return f"modules/{module_id}/{stem}.md"
+
+
+GLOSSARY_PAGE = "glossary/index.md"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 
@@ -181,9 +194,12 @@ def render_prep(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) 
     optional = sum(i.minutes for i in meta.prep if i.optional)
     objectives = trm.objectives if trm and trm.objectives else None
     title = trm.title if trm and trm.title else None
+    glossary = Glossary(cur, lang)
+    terms = [glossary.entry(term_id, src) for term_id in meta.terms]
     text = _render(
         "prep.md.j2",
         **_week_common(cur, lang, module, week, "prep", tr),
+        terms=terms,
         front_matter=_front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         objectives=[
@@ -215,18 +231,7 @@ def render_exercises(cur: Curriculum, lang: _Lang, module: LoadedModule, week: W
 def render_coach(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) -> Page:
     tr = week.translations.get(lang.code, {}).get("coach")
     meta = week.coach.meta
-    names = tr.meta.blocks if tr and tr.meta.blocks else None
-    blocks, clock = [], 0
-    for n, block in enumerate(meta.blocks):
-        blocks.append(
-            {
-                "start": lang.catalog.clock(clock),
-                "end": lang.catalog.clock(clock + block.minutes),
-                "title": lang.text(names[n] if names else None, block.title),
-                "duration": lang.catalog.minutes(block.minutes),
-            }
-        )
-        clock += block.minutes
+    blocks = _timing(lang, meta.blocks, tr.meta.blocks if tr else None)
     title = tr.meta.title if tr and tr.meta.title else None
     text = _render(
         "coach.md.j2",
@@ -237,6 +242,149 @@ def render_coach(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week)
         session=lang.catalog.duration(meta.session_minutes),
     )
     return Page(lang.file(week_page(week, "coach")), text)
+
+
+def _timing(
+    lang: _Lang, blocks: list[model.Block], names: list[str] | None
+) -> list[dict[str, Any]]:
+    """Rows of a timing table: clock times from the start, title, duration."""
+    rows, clock = [], 0
+    for n, block in enumerate(blocks):
+        rows.append(
+            {
+                "start": lang.catalog.clock(clock),
+                "end": lang.catalog.clock(clock + block.minutes),
+                "title": lang.text(names[n] if names else None, block.title),
+                "duration": lang.catalog.minutes(block.minutes),
+            }
+        )
+        clock += block.minutes
+    return rows
+
+
+class Glossary:
+    """The glossary of one language: every module's terms, and the weeks that use them."""
+
+    def __init__(self, cur: Curriculum, lang: _Lang) -> None:
+        self.lang = lang
+        self.terms: dict[str, tuple[model.GlossaryEntry, model.GlossaryEntry | None]] = {}
+        for module in cur.modules.values():
+            translated = module.translated_terms(lang.code)
+            for term_id, entry in module.terms().items():
+                self.terms.setdefault(term_id, (entry, translated.get(term_id)))
+
+    def entry(self, term_id: str, src: str) -> dict[str, Any]:
+        source, translated = self.terms[term_id]
+        term = translated.term if translated else None
+        definition = translated.definition if translated else None
+        english = source.term if term is not None and term != source.term else None
+        return {
+            "id": term_id,
+            "anchor": term_anchor(term_id),
+            "sort": (term or source.term).casefold(),
+            "term": self.lang.text(term, source.term),
+            "english": english,
+            "definition": self.lang.text(definition, source.definition),
+            "href": Markup(_href(src, GLOSSARY_PAGE) + "#" + term_anchor(term_id)),
+        }
+
+
+def render_glossary(cur: Curriculum, lang: _Lang) -> Page:
+    glossary = Glossary(cur, lang)
+    used: dict[str, list[dict[str, Any]]] = {}
+    for module in cur.modules.values():
+        for week in module.weeks:
+            for term_id in week.prep.meta.terms:
+                used.setdefault(term_id, []).append(
+                    {
+                        "title": Markup(
+                            f"{_module_title(lang, module)}, {lang.t('week_n', n=week.number)}"
+                        ),
+                        "href": _href(GLOSSARY_PAGE, week_page(week, "prep")),
+                    }
+                )
+    terms = []
+    for term_id in glossary.terms:
+        entry = glossary.entry(term_id, GLOSSARY_PAGE)
+        entry["used"] = used.get(term_id, [])
+        terms.append(entry)
+    terms.sort(key=lambda e: (e["sort"], e["id"]))
+    text = _render(
+        "glossary.md.j2",
+        t=lang.t,
+        front_matter=_front_matter(lang.catalog.t("nav_glossary")),
+        title=lang.t("nav_glossary"),
+        terms=terms,
+        source_lang=lang.source,
+    )
+    return Page(lang.file(GLOSSARY_PAGE), text)
+
+
+def _extra_common(
+    lang: _Lang, module: LoadedModule, stem: str
+) -> tuple[str, Doc, Doc | None, dict[str, Any]]:
+    """What the self-evaluation and workshop pages share: paths, documents, context, body."""
+    src = module_extra_page(module.meta.id, stem)
+    source: Doc = getattr(module, stem.replace("-", "_"))
+    tr = module.page_translations.get(lang.code, {}).get(stem)
+    shown = tr if tr is not None and tr.body.strip() else source
+    common = {
+        **_banner(lang, src, fallback=shown is source),
+        "module_title": _module_title(lang, module),
+        "module_href": _href(src, module_page(module.meta.id)),
+        "source_lang": lang.source,
+        "body": Markup(shown.body.strip()),
+    }
+    return src, source, tr, common
+
+
+def render_self_evaluation(lang: _Lang, module: LoadedModule) -> Page:
+    src, source, tr, common = _extra_common(lang, module, "self-evaluation")
+    meta: model.SelfEvaluation = source.meta
+    trm: model.SelfEvaluationTranslation | None = tr.meta if tr else None
+    checks = []
+    for n, check in enumerate(meta.checks, start=1):
+        ctr = trm.checks[n - 1] if trm and trm.checks else None
+        checks.append(
+            {
+                "key": f"{module.meta.id}/self-evaluation/{n}",
+                "dom_id": f"check-{n}",
+                "can": lang.text(ctr.can if ctr else None, check.can),
+                "try": lang.text(ctr.try_ if ctr else None, check.try_),
+            }
+        )
+    title = trm.title if trm and trm.title else None
+    text = _render(
+        "self-evaluation.md.j2",
+        **common,
+        front_matter=_front_matter(title or meta.title),
+        title=lang.text(title, meta.title),
+        list_key=f"{module.meta.id}/self-evaluation",
+        checks=checks,
+    )
+    return Page(lang.file(src), text)
+
+
+def render_workshop(lang: _Lang, module: LoadedModule) -> Page:
+    src, source, tr, common = _extra_common(lang, module, "workshop")
+    meta: model.Workshop = source.meta
+    trm: model.WorkshopTranslation | None = tr.meta if tr else None
+    materials = trm.materials if trm and trm.materials else None
+    title = trm.title if trm and trm.title else None
+    text = _render(
+        "workshop.md.j2",
+        **common,
+        front_matter=_front_matter(title or meta.title),
+        title=lang.text(title, meta.title),
+        audience=lang.text(trm.audience if trm else None, meta.audience),
+        participants=meta.participants.replace("-", "–"),
+        length=lang.catalog.duration(meta.minutes),
+        materials=[
+            lang.text(materials[n] if materials else None, m) for n, m in enumerate(meta.materials)
+        ],
+        blocks=_timing(lang, meta.blocks, trm.blocks if trm else None),
+    )
+    return Page(lang.file(src), text)
 
 
 def prep_minutes(week: Week) -> int:
@@ -261,8 +409,24 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
             }
         )
     objectives = tr.objectives if tr and tr.objectives else None
+    closing = []
+    for stem, doc, key in (
+        ("self-evaluation", module.self_evaluation, "module_self_evaluation_text"),
+        ("workshop", module.workshop, "module_workshop_text"),
+    ):
+        if doc is None:
+            continue
+        dtr = module.page_translations.get(lang.code, {}).get(stem)
+        closing.append(
+            {
+                "title": lang.text(dtr.meta.title if dtr else None, doc.meta.title),
+                "href": _href(src, module_extra_page(meta.id, stem)),
+                "text": lang.t(key),
+            }
+        )
     text = _render(
         "module.md.j2",
+        closing=closing,
         **_banner(lang, src, fallback=tr is None),
         front_matter=_front_matter(_module_title_plain(lang, module)),
         title=_module_title(lang, module),
@@ -342,16 +506,127 @@ def _programme_strings(lang: _Lang, prog: LoadedProgramme) -> tuple[Markup, Mark
     return title, summary, plain
 
 
+@dataclass(frozen=True)
+class Session:
+    """One Sunday of a programme: a module week, a company visit, a break or a closing session."""
+
+    kind: str  # "week", "visit", "break" or "closing"
+    date: dt.date | None
+    week: Week | None = None
+    module: LoadedModule | None = None
+    closing: int = 0
+
+
+def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
+    """The programme's Sundays in order: weekly from `start`, skipping breaks, visits between."""
+    meta = prog.meta
+    breaks = set(meta.breaks)
+    planned: list[tuple[str, Week | None, LoadedModule | None, int]] = []
+    weeks = [(m, w) for mid in meta.modules if (m := cur.modules.get(mid)) for w in m.weeks]
+    for n, (loaded, one) in enumerate(weeks, start=1):
+        planned.append(("week", one, loaded, 0))
+        every = meta.company_visit_every
+        if every and n % every == 0 and n < len(weeks):
+            planned.append(("visit", None, None, 0))
+    planned.extend(("closing", None, None, n) for n in range(len(meta.closing)))
+    out: list[Session] = []
+    day = meta.start
+    for kind, week, module, closing in planned:
+        while day is not None and day in breaks:
+            out.append(Session("break", day))
+            day += dt.timedelta(weeks=1)
+        out.append(Session(kind, day, week, module, closing))
+        if day is not None:
+            day += dt.timedelta(weeks=1)
+    return out
+
+
 def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Page:
     src = programme_page(prog.meta.id)
     title, summary, plain = _programme_strings(lang, prog)
+    tr = prog.translations.get(lang.code)
+    members = [cur.modules[mid] for mid in prog.meta.modules if mid in cur.modules]
     modules = [
         {
-            "title": _module_title(lang, cur.modules[mid]),
-            "href": _href(src, module_page(mid)),
-            "facts": _module_facts(lang, cur.modules[mid]),
+            "title": _module_title(lang, m),
+            "href": _href(src, module_page(m.meta.id)),
+            "facts": _module_facts(lang, m),
         }
-        for mid in prog.meta.modules
+        for m in members
+    ]
+    sessions = schedule(cur, prog)
+    rows = []
+    for n, session in enumerate(sessions, start=1):
+        if session.kind == "week" and session.week and session.module:
+            week = session.week
+            wtr = week.translations.get(lang.code, {}).get("prep")
+            week_title = lang.text(wtr.meta.title if wtr else None, week.prep.meta.title)
+            what = Markup(
+                f"[{_module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}]"
+                f"({_href(src, week_page(week, 'prep'))}): {week_title}"
+            )
+        elif session.kind == "visit":
+            what = Markup("**") + lang.t("programme_visit") + Markup("**")
+        elif session.kind == "break":
+            what = lang.t("programme_break")
+        else:
+            closing = prog.meta.closing[session.closing]
+            ctr = tr.closing[session.closing] if tr and tr.closing else None
+            what = Markup(
+                f"**{lang.text(ctr.title if ctr else None, closing.title)}**: "
+                f"{lang.text(ctr.summary if ctr else None, closing.summary)}"
+            )
+        rows.append(
+            {
+                "number": lang.catalog.number(n),
+                "date": lang.catalog.date(session.date) if session.date else "",
+                "what": what,
+            }
+        )
+    module_weeks = [s for s in sessions if s.kind == "week" and s.week]
+    group_minutes = sum(s.week.coach.meta.session_minutes for s in module_weeks if s.week)
+    prep = sum(prep_minutes(s.week) for s in module_weeks if s.week)
+    held = [s for s in sessions if s.kind != "break"]
+    facts = [
+        lang.t(
+            "programme_sessions",
+            sessions=lang.catalog.number(len(held)),
+            hours=lang.catalog.hours(round(group_minutes / 60)),
+        ),
+        lang.t("programme_prep", hours=lang.catalog.hours(round(prep / 60))),
+    ]
+    visits = sum(1 for s in sessions if s.kind == "visit")
+    if visits:
+        facts.append(
+            lang.t(
+                "programme_visits",
+                n=lang.catalog.number(visits),
+                every=lang.catalog.number(prog.meta.company_visit_every or 0),
+            )
+        )
+    dated = [s.date for s in held if s.date]
+    if dated:
+        facts.append(
+            lang.t(
+                "programme_dates",
+                start=lang.catalog.date(dated[0]),
+                end=lang.catalog.date(dated[-1]),
+            )
+        )
+    kits = [
+        {
+            "title": lang.text(
+                (
+                    t.meta.title
+                    if (t := m.page_translations.get(lang.code, {}).get("workshop"))
+                    else None
+                ),
+                m.workshop.meta.title,
+            ),
+            "href": _href(src, module_extra_page(m.meta.id, "workshop")),
+        }
+        for m in members
+        if m.workshop is not None
     ]
     text = _render(
         "programme.md.j2",
@@ -359,8 +634,11 @@ def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Pag
         front_matter=_front_matter(plain),
         title=title,
         summary=summary,
+        facts=facts,
         modules=modules,
-        start=lang.catalog.date(prog.meta.start) if prog.meta.start else None,
+        schedule=rows,
+        visit=lang.t("programme_visit_text") if visits else "",
+        kits=kits if prog.meta.closing else [],
     )
     return Page(lang.file(src), text)
 
@@ -385,8 +663,13 @@ def render_all(cur: Curriculum) -> list[Page]:
         pages.append(render_programmes_index(cur, lang))
         for prog in cur.programmes:
             pages.append(render_programme(cur, lang, prog))
+        pages.append(render_glossary(cur, lang))
         for module in cur.modules.values():
             pages.append(render_module(cur, lang, module))
+            if module.self_evaluation is not None:
+                pages.append(render_self_evaluation(lang, module))
+            if module.workshop is not None:
+                pages.append(render_workshop(lang, module))
             for week in module.weeks:
                 pages.append(render_prep(cur, lang, module, week))
                 pages.append(render_exercises(cur, lang, module, week))

@@ -18,7 +18,140 @@ def cross_check(cur: Curriculum) -> list[Problem]:
             problems.extend(_check_week(cur, f"modules/{folder}", week))
     problems.extend(_check_prerequisite_cycles(cur))
     problems.extend(_check_programmes(cur))
+    problems.extend(_check_glossary(cur))
     return problems
+
+
+WORKSHOP_TRACKS = ("intro-to-coding", "digital-storytelling", "digital-journalism", "soft-skills")
+"""Tracks of the Digital Welcome programme: their trainees go on to run workshops for others."""
+
+
+def _count_mismatch(
+    doc: Doc, key: str, translated: list[object] | None, source: list[object], what: str
+) -> list[Problem]:
+    if translated is None or len(translated) == len(source):
+        return []
+    return [
+        doc.located.problem(
+            (key,),
+            f"{len(translated)} {what} translated, the English has {len(source)}",
+            f"translate each of the {what} once, in the same order",
+        )
+    ]
+
+
+def _check_module_pages(cur: Curriculum, module: LoadedModule) -> list[Problem]:
+    """The self-evaluation every module ends with; the workshop kit of Digital Welcome tracks."""
+    out: list[Problem] = []
+    meta = module.meta
+    folder = cur.root / module.path  # a file that exists but failed to load is not "missing"
+    evaluation = module.self_evaluation
+    if evaluation is None and not (folder / "self-evaluation.md").is_file():
+        out.append(
+            module.located.problem(
+                (),
+                "module has no self-evaluation.md",
+                "add self-evaluation.md with one check per objective (see How modules are written)",
+            )
+        )
+    elif evaluation is not None and len(evaluation.meta.checks) != len(meta.objectives):
+        out.append(
+            evaluation.located.problem(
+                ("checks",),
+                f"{len(evaluation.meta.checks)} checks, but module.yml has "
+                f"{len(meta.objectives)} objectives",
+                "write one check per objective of module.yml, in the same order",
+            )
+        )
+    kit = module.workshop
+    if kit is None and meta.track in WORKSHOP_TRACKS and not (folder / "workshop.md").is_file():
+        out.append(
+            module.located.problem(
+                ("track",),
+                f"modules of the {meta.track} track need a workshop kit: there is no workshop.md",
+                "add workshop.md: the plan, materials and tips for a workshop that trainees run "
+                "for other newcomers (see How modules are written)",
+            )
+        )
+    if kit is not None:
+        total = sum(b.minutes for b in kit.meta.blocks)
+        if total != kit.meta.minutes:
+            out.append(
+                kit.located.problem(
+                    ("minutes",),
+                    f"blocks add up to {total} minutes but minutes is {kit.meta.minutes}",
+                    "make the blocks' minutes add up to the workshop, or correct minutes",
+                )
+            )
+    for docs in module.page_translations.values():
+        if "self-evaluation" in docs and evaluation is not None:
+            tr = docs["self-evaluation"]
+            out.extend(
+                _count_mismatch(tr, "checks", tr.meta.checks, evaluation.meta.checks, "checks")
+            )
+        if "workshop" in docs and kit is not None:
+            tr = docs["workshop"]
+            out.extend(
+                _count_mismatch(tr, "materials", tr.meta.materials, kit.meta.materials, "materials")
+            )
+            out.extend(
+                _count_mismatch(tr, "blocks", tr.meta.blocks, kit.meta.blocks, "block titles")
+            )
+    return out
+
+
+def _check_glossary(cur: Curriculum) -> list[Problem]:
+    """Term ids are unique site-wide; weeks list existing terms; translations match their source."""
+    out: list[Problem] = []
+    owner: dict[str, str] = {}
+    for module in cur.modules.values():
+        if module.glossary is None:
+            continue
+        for term in module.glossary.data:
+            if term in owner:
+                out.append(
+                    module.glossary.problem(
+                        (term,),
+                        f"term '{term}' is already defined in {owner[term]}",
+                        f"remove it here and list '{term}' in the week's `terms:`, or choose "
+                        "another id",
+                        key=True,
+                    )
+                )
+            else:
+                owner[term] = f"modules/{module.meta.id}/glossary.yml"
+        for tr in module.glossary_translations.values():
+            for term in tr.data:
+                if term not in module.glossary.data:
+                    close = difflib.get_close_matches(term, list(module.glossary.data), n=1)
+                    out.append(
+                        tr.problem(
+                            (term,),
+                            f"no term '{term}' in glossary.yml",
+                            f"did you mean '{close[0]}'?"
+                            if close
+                            else "translate only terms of this module's glossary.yml",
+                            key=True,
+                        )
+                    )
+    for module in cur.modules.values():
+        if module.glossary_translations and module.glossary is None:
+            for tr in module.glossary_translations.values():
+                out.append(tr.problem((), "translation of a glossary that does not exist", ""))
+        for week in module.weeks:
+            for n, term in enumerate(week.prep.meta.terms):
+                if term not in owner:
+                    close = difflib.get_close_matches(term, list(owner), n=1)
+                    out.append(
+                        week.prep.located.problem(
+                            ("terms", n),
+                            f"'{term}' is not in any glossary",
+                            f"did you mean '{close[0]}'?"
+                            if close
+                            else "add it to this module's glossary.yml, with its definition",
+                        )
+                    )
+    return out
 
 
 def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Problem]:
@@ -79,6 +212,7 @@ def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Pr
             break
     for week in module.weeks:
         out.extend(_check_week(cur, module.path, week))
+    out.extend(_check_module_pages(cur, module))
     return out
 
 
