@@ -710,3 +710,40 @@ def test_weeks_may_list_terms_of_other_modules(curriculum_root: Path) -> None:
     add_module_requiring_basics(curriculum_root)
     cur = load_curriculum(curriculum_root, LANGUAGES, "en")
     assert cur.modules["more"].weeks[0].prep.meta.terms == ["program", "variable"]
+
+
+def test_links_must_be_https_on_a_reviewed_host(curriculum_root: Path) -> None:
+    write(
+        curriculum_root,
+        "curriculum/reviewed-sources.yml",
+        "mozilla.org: MDN.\njavascript.info: The tutorial.\nyaml.org: Y.\nspdx.org: S.\n",
+    )
+    replace(
+        curriculum_root,
+        "modules/basics/week-01/exercises.md",
+        "Write a program",
+        "Read http://javascript.info/intro first, not `https://evil.example/x`.\n\n"
+        "```js\nfetch('https://api.example/data')\n```\n\nWrite a program",
+    )
+    found = problems_of(curriculum_root)
+    assert [(p.path, p.line, p.message) for p in found] == [
+        (
+            "modules/basics/week-01/exercises.md",
+            6,
+            "link 'http://javascript.info/intro' is not https",
+        ),
+        (PREP, 20, "link to 'www.youtube.com', which is not a reviewed source"),
+        (
+            "modules/basics/week-02/prep.md",
+            20,
+            "link to 'www.youtube.com', which is not a reviewed source",
+        ),
+    ]
+    assert "curriculum/reviewed-sources.yml" in found[-1].hint
+
+
+def test_reviewed_sources_are_hosts(curriculum_root: Path) -> None:
+    write(curriculum_root, "curriculum/reviewed-sources.yml", "https://mozilla.org: MDN.\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "curriculum/reviewed-sources.yml"
+    assert "is not a valid id" in problem.message or "expected form" in problem.message

@@ -18,6 +18,7 @@ from .yamlsafe import Located, parse, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 
+REVIEWED_SOURCES = "curriculum/reviewed-sources.yml"
 WEEK_DIR = re.compile(r"^week-(\d\d)$")
 LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
 WEEK_FILES = ("prep", "exercises", "coach")
@@ -95,6 +96,8 @@ class Curriculum:
     programmes: list[LoadedProgramme]
     broken: dict[str, list[Week]] = field(default_factory=dict)
     """Module folders whose metadata has problems, with their weeks (which are still checked)."""
+    reviewed_hosts: dict[str, str] | None = None
+    """curriculum/reviewed-sources.yml: hosts that pages may link to (any host if absent)."""
 
 
 # --- pydantic errors to problems -----------------------------------------------------------------
@@ -693,6 +696,12 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
     for path in sorted(pages.rglob("*.md")) if pages.is_dir() else []:
         check_locale(root, path, split_locale(path)[1], languages, default_language, problems)
     curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
+    sources = root / REVIEWED_SOURCES
+    if sources.is_file():
+        located = read_yaml(root, sources, problems)
+        hosts = validate_model(model.ReviewedSources, located, problems) if located else None
+        # a broken list is reported above; links are not checked against half of it
+        curriculum.reviewed_hosts = dict(hosts.root) if hosts else None
     problems.extend(cross_check(curriculum))
     if problems:
         raise CurriculumError(problems)

@@ -219,6 +219,13 @@ GlossaryTranslation = RootModel[dict[str, GlossaryEntry]]
 """`modules/<id>/glossary.<lang>.yml`: term id -> the term and definition in that language."""
 
 
+Host = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]+)*\.[a-z]{2,}$", max_length=100)
+]
+ReviewedSources = RootModel[dict[Host, Text]]
+"""`curriculum/reviewed-sources.yml`: host -> why it is a good source (covers subdomains)."""
+
+
 class Check(_Strict):
     """One line of a self-evaluation, restating one module objective."""
 

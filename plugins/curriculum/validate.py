@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
-from .load import Curriculum, Doc, LoadedModule, Week
+from .load import REVIEWED_SOURCES, Curriculum, Doc, LoadedModule, Week
 from .problems import Problem
 
 
@@ -19,7 +22,83 @@ def cross_check(cur: Curriculum) -> list[Problem]:
     problems.extend(_check_prerequisite_cycles(cur))
     problems.extend(_check_programmes(cur))
     problems.extend(_check_glossary(cur))
+    if cur.reviewed_hosts is not None:
+        problems.extend(_check_links(cur, cur.reviewed_hosts))
     return problems
+
+
+_LINK = re.compile(r"\bhttps?://[^\s)<>\"'`\]]+")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def links_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, url) of every web address in Markdown prose, 0-based; code is skipped."""
+    fence = ""
+    for n, line in enumerate(text.splitlines()):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        for match in _LINK.finditer(prose):
+            yield n, match.start(), match.group().rstrip(".,;:!?")
+
+
+def host_problem(url: str, hosts: dict[str, str]) -> tuple[str, str] | None:
+    """Why a link is refused (message, hint), or None if it is https on a reviewed host."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https":
+        return f"link '{url}' is not https", "use the https:// address of the page"
+    if not host or "." not in host or parts.username or parts.port:
+        return f"link '{url}' is not a well-formed web address", "copy the address from the browser"
+    if not any(host == h or host.endswith("." + h) for h in hosts):
+        return (
+            f"link to '{host}', which is not a reviewed source",
+            f"link to a free, reputable source listed in {REVIEWED_SOURCES}, or propose the host "
+            "there (with why it is good for trainees) in your pull request",
+        )
+    return None
+
+
+def _check_links(cur: Curriculum, hosts: dict[str, str]) -> list[Problem]:
+    out: list[Problem] = []
+    docs: list[Doc] = []
+    for module in [*cur.modules.values()]:
+        for week in module.weeks:
+            for n, item in enumerate(week.prep.meta.prep):
+                found = host_problem(item.url, hosts) if item.url else None
+                if found:
+                    out.append(week.prep.located.problem(("prep", n, "url"), *found))
+            docs += [week.prep, week.exercises, week.coach]
+            docs += [d for tr in week.translations.values() for d in tr.values()]
+        docs += [d for d in (module.self_evaluation, module.workshop) if d is not None]
+        docs += [d for tr in module.page_translations.values() for d in tr.values()]
+    for doc in docs:
+        for line, col, url in links_in(doc.body):
+            found = host_problem(url, hosts)
+            if found:
+                out.append(Problem(doc.path, doc.body_line + line, col + 1, *found))
+    pages = [
+        cur.root / asset
+        for module in cur.modules.values()
+        for asset in module.assets
+        if asset.endswith(".md")
+    ]
+    pages += sorted((cur.root / "curriculum" / "pages").rglob("*.md"))
+    for path in pages:
+        if not path.is_file():
+            continue
+        rel = path.relative_to(cur.root).as_posix()
+        for line, col, url in links_in(path.read_text(encoding="utf-8", errors="replace")):
+            found = host_problem(url, hosts)
+            if found:
+                out.append(Problem(rel, line + 1, col + 1, *found))
+    return out
 
 
 WORKSHOP_TRACKS = ("intro-to-coding", "digital-storytelling", "digital-journalism", "soft-skills")
