@@ -59,9 +59,15 @@ def test_status_lists_translations(
 ) -> None:
     assert main([*config(curriculum_root), "status"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["week", "nl", "fr", "ar", "uk", "fa"]
-    assert lines[1].split() == ["basics/week-01", "-", "prep", "-", "-", "-"]
-    assert lines[2].split() == ["basics/week-02", "-", "-", "-", "-", "-"]
+    assert [line.split() for line in lines] == [
+        ["page", "nl", "fr", "ar", "uk", "fa"],
+        ["basics/module.yml", "-", "yes", "-", "-", "-"],
+        ["basics/glossary", "0/2", "1/2", "0/2", "0/2", "0/2"],
+        ["basics/week-01", "-", "prep", "-", "-", "-"],
+        ["basics/week-02", "-", "-", "-", "-", "-"],
+        ["basics/self-evaluation", "-", "-", "-", "-", "-"],
+        ["basics/workshop", "-", "-", "-", "-", "-"],
+    ]
 
 
 def test_schema_describes_every_field(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +112,10 @@ def test_new_module_and_week_are_refused_until_written(
     err = capsys.readouterr().err
     assert "modules/storytelling/module.yml:2:9: placeholder text 'TODO'" in err
     assert "modules/storytelling/week-02/prep.md:2:9: placeholder text 'TODO'" in err
+    assert "modules/storytelling/self-evaluation.md:2:26: placeholder text 'TODO'" in err
+    assert "modules/storytelling/workshop.md:2:23: placeholder text 'TODO'" in err
     assert "blocks add up" not in err  # the scaffold's own timing is consistent
+    assert "no self-evaluation.md" not in err and "needs a workshop kit" not in err
 
 
 def test_scaffold_refuses_bad_requests(

@@ -89,11 +89,35 @@ def _status(cur: object) -> int:
 
     assert isinstance(cur, Curriculum)
     others = [lang for lang in cur.languages if lang != cur.default_language]
-    rows = [["week", *others]]
+    rows = [["page", *others]]
     for module in cur.modules.values():
+        mid = module.meta.id
+        rows.append(
+            [
+                f"{mid}/module.yml",
+                *("yes" if lang in module.translations else "-" for lang in others),
+            ]
+        )
+        terms = len(module.terms())
+        if terms:
+            rows.append(
+                [
+                    f"{mid}/glossary",
+                    *(f"{len(module.translated_terms(lang))}/{terms}" for lang in others),
+                ]
+            )
         for week in module.weeks:
             cells = ["+".join(sorted(week.translations.get(lang, {}))) or "-" for lang in others]
-            rows.append([f"{module.meta.id}/{week.folder}", *cells])
+            rows.append([f"{mid}/{week.folder}", *cells])
+        for stem in ("self-evaluation", "workshop"):
+            if getattr(module, stem.replace("-", "_")) is not None:
+                done = module.page_translations
+                rows.append(
+                    [
+                        f"{mid}/{stem}",
+                        *("yes" if stem in done.get(lang, {}) else "-" for lang in others),
+                    ]
+                )
     widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
     for row in rows:
         print("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

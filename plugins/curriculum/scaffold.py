@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .load import WEEK_DIR
 from .model import SLUG, TRACKS
+from .validate import WORKSHOP_TRACKS
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates" / "scaffold"),
@@ -49,7 +50,15 @@ def new_module(root: Path, module_id: str, track: str) -> list[Path]:
     meta.write_text(
         _env.get_template("module.yml.j2").render(id=module_id, track=track), encoding="utf-8"
     )
-    return [meta, *_week_files(folder / "week-01")]
+    created = [meta, *_week_files(folder / "week-01")]
+    pages = ["self-evaluation.md"]
+    if track in WORKSHOP_TRACKS:
+        pages.append("workshop.md")
+    for name in pages:
+        path = folder / name
+        path.write_text(_env.get_template(f"{name}.j2").render(), encoding="utf-8")
+        created.append(path)
+    return created
 
 
 def new_week(root: Path, module_id: str) -> list[Path]:
