@@ -36,7 +36,7 @@ lint: setup
 	$(BIN)/mypy
 
 test: setup browser lint check
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
+	PATH="$(CURDIR)/$(BIN):$$PATH" REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/python benchmarks/check_speed.py
