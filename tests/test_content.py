@@ -1,0 +1,181 @@
+"""The curriculum itself: the minimums it promises schools, so that they cannot silently regress."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, REPO
+from curriculum.load import Curriculum, LoadedModule, find_placeholders, load_curriculum
+from curriculum.render import prep_minutes, schedule
+from curriculum.validate import WORKSHOP_TRACKS, host_problem, links_in
+
+MIN_WEEKS = {
+    "intro-to-coding": 4,
+    "digital-storytelling": 3,
+    "digital-journalism": 3,
+    "soft-skills": 4,
+    "web-development": 12,
+}
+TRANSLATIONS = [lang for lang in LANGUAGES if lang != "en"]
+
+
+@pytest.fixture(scope="module")
+def cur() -> Curriculum:
+    return load_curriculum(REPO, LANGUAGES, "en")
+
+
+def by_track(cur: Curriculum) -> dict[str, list[LoadedModule]]:
+    tracks: dict[str, list[LoadedModule]] = defaultdict(list)
+    for module in cur.modules.values():
+        tracks[module.meta.track].append(module)
+    return tracks
+
+
+def test_every_track_has_its_minimum_of_weeks(cur: Curriculum) -> None:
+    tracks = by_track(cur)
+    weeks = {track: sum(len(m.weeks) for m in tracks[track]) for track in MIN_WEEKS}
+    assert all(weeks[t] >= n for t, n in MIN_WEEKS.items()), weeks
+    assert len(tracks["web-development"]) >= 6  # several modules, not one long one
+    topics = " ".join(m.meta.title.lower() for m in tracks["web-development"])
+    for topic in ("git", "html", "javascript", "dom", "api", "node", "database", "project"):
+        assert topic in topics, topic
+
+
+def test_every_week_has_honest_preparation_and_a_timed_session(cur: Curriculum) -> None:
+    for module in cur.modules.values():
+        for week in module.weeks:
+            where = f"{module.meta.id}/{week.folder}"
+            assert 3 <= len(week.prep.meta.prep) <= 8, where
+            assert 180 <= prep_minutes(week) <= 360, (where, prep_minutes(week))
+            assert len(week.prep.meta.objectives) >= 3, where
+            assert week.prep.body.count("\n## ") >= 2, where  # focus, and what to bring
+            coach = week.coach.meta
+            assert sum(b.minutes for b in coach.blocks) == coach.session_minutes, where
+            assert len(coach.blocks) >= 4, where
+            titles = " ".join(b.title.lower() for b in coach.blocks)
+            assert "break" in titles, where
+            for section in ("watch for", "hints", "common mistakes", "stuck"):
+                assert section in week.coach.body.lower(), (where, section)
+            assert week.exercises.meta.group_size == "3-5", where
+            assert "you are done when" in week.exercises.body.lower(), where
+
+
+def test_every_module_ends_with_self_evaluation_and_welcome_tracks_with_a_kit(
+    cur: Curriculum,
+) -> None:
+    for module in cur.modules.values():
+        evaluation = module.self_evaluation
+        assert evaluation is not None, module.meta.id
+        assert len(evaluation.meta.checks) == len(module.meta.objectives), module.meta.id
+        if module.meta.track in WORKSHOP_TRACKS:
+            kit = module.workshop
+            assert kit is not None, module.meta.id
+            assert sum(b.minutes for b in kit.meta.blocks) == kit.meta.minutes
+            assert len(kit.meta.materials) >= 3, module.meta.id
+            for section in ("before the workshop", "if something goes wrong"):
+                assert section in kit.body.lower(), (module.meta.id, section)
+
+
+def test_glossary_is_used_and_translated_into_every_language(cur: Curriculum) -> None:
+    terms = {t: m for m in cur.modules.values() for t in m.terms()}
+    assert len(terms) >= 150, len(terms)
+    used = {t for m in cur.modules.values() for w in m.weeks for t in w.prep.meta.terms}
+    for module in cur.modules.values():
+        for week in module.weeks:
+            assert len(week.prep.meta.terms) >= 3, (module.meta.id, week.folder)
+    unused = sorted(set(terms) - used)
+    assert not unused, unused
+    for lang in TRANSLATIONS:
+        missing = [t for t, m in terms.items() if t not in m.translated_terms(lang)]
+        assert not missing, (lang, missing[:10])
+
+
+def test_required_weeks_are_translated_into_every_language(cur: Curriculum) -> None:
+    """Intro to coding, and the first four web development weeks of the web programme."""
+    programme = next(p for p in cur.programmes if p.meta.id == "web-development")
+    web = [
+        (m, w)
+        for mid in programme.meta.modules
+        if (m := cur.modules[mid]).meta.track == "web-development"
+        for w in m.weeks
+    ][:4]
+    intro = [(m, w) for m in [cur.modules["intro-to-coding"]] for w in m.weeks]
+    for module, week in intro + web:
+        for lang in TRANSLATIONS:
+            prep = week.translations.get(lang, {}).get("prep")
+            where = (module.meta.id, week.folder, lang)
+            assert prep is not None and prep.body.strip(), where
+            assert prep.meta.title and prep.meta.objectives, where
+            assert set(prep.meta.prep or {}) == set(week.item_ids), where
+
+
+def test_metadata_is_translated_into_every_language(cur: Curriculum) -> None:
+    for lang in TRANSLATIONS:
+        for module in cur.modules.values():
+            tr = module.translations.get(lang)
+            assert tr and tr.title and tr.summary and tr.objectives, (module.meta.id, lang)
+        for programme in cur.programmes:
+            tr = programme.translations.get(lang)
+            assert tr and tr.title and tr.summary, (programme.meta.id, lang)
+            if programme.meta.closing:
+                assert tr.closing and len(tr.closing) == len(programme.meta.closing)
+
+
+def test_the_two_programmes(cur: Curriculum) -> None:
+    programmes = {p.meta.id: p for p in cur.programmes}
+    web, welcome = programmes["web-development"], programmes["digital-welcome"]
+    tracks = {cur.modules[m].meta.track for m in web.meta.modules}
+    assert tracks == {"intro-to-coding", "soft-skills", "web-development"}
+    days = [s for s in schedule(cur, web) if s.kind != "break" and s.date]
+    assert all(s.date.weekday() == 6 for s in days if s.date)  # Sundays
+    assert 7.5 <= (days[-1].date - days[0].date).days / 30.4 <= 8.5  # type: ignore[operator]
+    visits = [n for n, s in enumerate(days) if s.kind == "visit"]
+    assert len(visits) >= 5 and max(b - a for a, b in pairwise(visits)) <= 5
+    assert {cur.modules[m].meta.track for m in welcome.meta.modules} == set(WORKSHOP_TRACKS)
+    group = sum(
+        w.coach.meta.session_minutes for m in welcome.meta.modules for w in cur.modules[m].weeks
+    )
+    assert group == 60 * 60  # the 60-hour course
+    assert schedule(cur, welcome)[-1].kind == "closing"  # ends with the trainees' workshops
+
+
+def _sources() -> list[Path]:
+    return sorted(
+        p
+        for folder in ("modules", "curriculum")
+        for p in (REPO / folder).rglob("*")
+        if p.is_file() and p.suffix in (".md", ".yml")
+    )
+
+
+def test_no_placeholder_text_in_any_page() -> None:
+    found = []
+    for path in _sources():
+        rel = path.relative_to(REPO).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if rel.startswith("curriculum/pages/guide/"):
+            # the contributor guide names the markers, in code spans, to explain the rule
+            text = re.sub(r"`[^`\n]+`", "", text)
+        found += [p.format() for p in find_placeholders(rel, text)]
+        found += [f"{rel}: lorem" for line in text.splitlines() if "lorem" in line.lower()]
+    assert not found, "\n".join(found)
+
+
+def test_every_external_link_is_https_on_a_reviewed_host(cur: Curriculum) -> None:
+    hosts = cur.reviewed_hosts
+    assert hosts and len(hosts) <= 60  # a short list, each host with why it was chosen
+    refused, count = [], 0
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        for _, _, url in links_in(text):  # prose, front matter and YAML; not code
+            count += 1
+            reason = host_problem(url, hosts)
+            if reason:
+                refused.append(f"{path.relative_to(REPO)}: {reason[0]}")
+    assert count >= 300
+    assert not refused, "\n".join(refused[:20])
