@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
@@ -25,6 +26,19 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, min_length=1, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+
+
+def _number_as_text(value: object) -> object:
+    # `group_size: 4` reads as a number; a range such as 3-5 reads as text.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Headcount = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$"),
+]
+"""How many people: a number such as 4, or a range such as 3-5."""
 
 TRACKS = (
     "intro-to-coding",
@@ -160,17 +174,10 @@ class Exercises(_Strict):
     """Front matter of `week-NN/exercises.md`: the Sunday group exercises."""
 
     title: Text = Field(description="Title of the exercises page.")
-    group_size: str = Field(
+    group_size: Headcount = Field(
         default="3-5",
-        pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
         description="Trainees per group: a number such as 4, or a range such as 3-5.",
     )
-
-    @field_validator("group_size", mode="before")
-    @classmethod
-    def _number_is_fine(cls, value: object) -> object:
-        # `group_size: 4` reads as a number; a range such as 3-5 reads as text.
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class ExercisesTranslation(_Strict):
@@ -263,8 +270,7 @@ class Workshop(_Strict):
 
     title: Text = Field(description="Title of the workshop.")
     audience: Text = Field(description="Who the workshop is for.")
-    participants: str = Field(
-        pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$",
+    participants: Headcount = Field(
         description="How many participants: a number such as 8, or a range such as 6-12.",
     )
     minutes: Minutes = Field(description="Length of the workshop in minutes.")
@@ -272,11 +278,6 @@ class Workshop(_Strict):
     blocks: list[Block] = Field(
         min_length=1, description="Timed blocks; their minutes add up to `minutes`."
     )
-
-    @field_validator("participants", mode="before")
-    @classmethod
-    def _number_is_fine(cls, value: object) -> object:
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 class WorkshopTranslation(_Strict):

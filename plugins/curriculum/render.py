@@ -165,7 +165,13 @@ def _banner(lang: _Lang, src: str, *, fallback: bool) -> dict[str, Any]:
     }
 
 
-def render_prep(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) -> Page:
+def render_prep(
+    cur: Curriculum,
+    lang: _Lang,
+    module: LoadedModule,
+    week: Week,
+    glossary: Glossary | None = None,
+) -> Page:
     tr = week.translations.get(lang.code, {}).get("prep")
     meta, trm = week.prep.meta, tr.meta if tr else None
     src = week_page(week, "prep")
@@ -194,7 +200,7 @@ def render_prep(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week) 
     optional = sum(i.minutes for i in meta.prep if i.optional)
     objectives = trm.objectives if trm and trm.objectives else None
     title = trm.title if trm and trm.title else None
-    glossary = Glossary(cur, lang)
+    glossary = glossary or Glossary(cur, lang)  # one per language when rendering them all
     terms = [glossary.entry(term_id, src) for term_id in meta.terms]
     text = _render(
         "prep.md.j2",
@@ -289,8 +295,8 @@ class Glossary:
         }
 
 
-def render_glossary(cur: Curriculum, lang: _Lang) -> Page:
-    glossary = Glossary(cur, lang)
+def render_glossary(cur: Curriculum, lang: _Lang, glossary: Glossary | None = None) -> Page:
+    glossary = glossary or Glossary(cur, lang)
     used: dict[str, list[dict[str, Any]]] = {}
     for module in cur.modules.values():
         for week in module.weeks:
@@ -663,7 +669,8 @@ def render_all(cur: Curriculum) -> list[Page]:
         pages.append(render_programmes_index(cur, lang))
         for prog in cur.programmes:
             pages.append(render_programme(cur, lang, prog))
-        pages.append(render_glossary(cur, lang))
+        glossary = Glossary(cur, lang)
+        pages.append(render_glossary(cur, lang, glossary))
         for module in cur.modules.values():
             pages.append(render_module(cur, lang, module))
             if module.self_evaluation is not None:
@@ -671,7 +678,7 @@ def render_all(cur: Curriculum) -> list[Page]:
             if module.workshop is not None:
                 pages.append(render_workshop(lang, module))
             for week in module.weeks:
-                pages.append(render_prep(cur, lang, module, week))
+                pages.append(render_prep(cur, lang, module, week, glossary))
                 pages.append(render_exercises(cur, lang, module, week))
                 pages.append(render_coach(cur, lang, module, week))
     return pages

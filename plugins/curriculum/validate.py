@@ -68,7 +68,7 @@ def host_problem(url: str, hosts: dict[str, str]) -> tuple[str, str] | None:
 def _check_links(cur: Curriculum, hosts: dict[str, str]) -> list[Problem]:
     out: list[Problem] = []
     docs: list[Doc] = []
-    for module in [*cur.modules.values()]:
+    for module in cur.modules.values():
         for week in module.weeks:
             for n, item in enumerate(week.prep.meta.prep):
                 found = host_problem(item.url, hosts) if item.url else None
