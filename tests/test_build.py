@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
@@ -200,15 +201,28 @@ def test_programme_schedule_with_visits_breaks_and_closing(built_site: Path) -> 
     assert "٧ فبراير ٢٠٢٧" in arabic or "7 فبراير 2027" in arabic
 
 
+# Material's settings per language: lunr has a stemmer for English, Dutch and French; Arabic,
+# Ukrainian and Farsi are searched by whole words (nothing trimmed, so their scripts survive).
+SEARCH_SETTINGS = {
+    "en": (["en"], ["stopWordFilter"]),
+    "nl": (["nl"], ["stopWordFilter"]),
+    "fr": (["fr"], ["stopWordFilter"]),
+    "ar": (["en"], []),
+    "uk": (["en"], ["stopWordFilter"]),
+    "fa": (["en"], []),
+}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_index_holds_each_languages_pages(built_site: Path, lang: str) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text())
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lang: str) -> None:
     prefix = "" if lang == "en" else f"{lang}/"
-    # i18n drops an entry whose title and text equal the English page's (the untranslated
-    # programmes list, say); module and week pages always differ by their interface strings.
-    for url in GENERATED[3:]:
+    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for url in GENERATED:
         assert f"{prefix}{url}" in locations, f"{prefix}{url}"
+    others = [other for other in LANGUAGES if other not in ("en", lang)]
+    assert not [place for place in locations if place.split("/")[0] in others]
+    assert (index["config"]["lang"], index["config"]["pipeline"]) == SEARCH_SETTINGS[lang]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -223,17 +237,28 @@ def test_untranslated_hand_written_page_falls_back_with_banner(built_site: Path)
     assert 'lang="en"' in html
 
 
-def test_language_selector_finds_a_sitemap_per_language(built_site: Path) -> None:
+def test_each_language_lists_its_pages_for_instant_navigation(built_site: Path) -> None:
+    # curriculum.js points Material's instant navigation at these instead of sitemap.xml.
     for lang in LANGUAGES:
-        prefix = Path("") if lang == "en" else Path(lang)
-        assert (built_site / prefix / "sitemap.xml").is_file(), lang
+        prefix = "" if lang == "en" else f"{lang}/"
+        listed = ET.parse(built_site / prefix / f"sitemap-{lang}.xml").getroot()
+        locs = {loc.text for loc in listed.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+        for url in GENERATED:
+            assert f"http://localhost:8000/{prefix}{url}" in locs, (lang, url)
+        assert len(locs) == len(list(listed)), lang
+    # Nothing in a page's head makes Material fetch another language's sitemap.
+    html = page(built_site, "fr", "modules/basics/week-01/")
+    assert 'rel="alternate"' not in html.split("</head>")[0]
+    assert 'hreflang="ar"' in html  # the language selector still lists this page in Arabic
 
 
 def test_no_third_party_requests_in_html(built_site: Path) -> None:
     for html_file in built_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, html_file
-        for src in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"', html):
+        tags = re.findall(r"<(?:script|link|img)\b[^>]*>", html)
+        fetched = [tag for tag in tags if 'rel="canonical"' not in tag]  # names, never fetched
+        for src in re.findall(r'(?:src|href)="([^"]+)"', " ".join(fetched)):
             assert not src.startswith(("http:", "https:", "//")), (html_file, src)
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from copy import deepcopy
+from html import escape
 from pathlib import Path
 from typing import Any, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -31,11 +34,16 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._default = "en"
         self._root = Path(".")
         self._site_dir: Path | None = None
+        self._default_search_index: bytes | None = None
+        self._pages: dict[str, list[str]] = {}
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
     @event_priority(0)
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _prepare(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Added back after i18n's check (see _instant_navigation); i18n checks once per language.
+        features = config.theme.get("features") or []
+        config.theme["features"] = [name for name in features if name != "navigation.instant"]
         self._site_dir = Path(config.site_dir)
         i18n: Any = config.plugins.get("i18n")
         if i18n is None:
@@ -53,6 +61,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._default = i18n.default_language
         self._root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         current = i18n.current_language or self._default
+        if current == self._default:
+            self._default_search_index = None
+            self._pages = {}
         docs_dir = Path(config.docs_dir).resolve()
         try:
             site = session.prepare(self._root, docs_dir, self._languages, self._default)
@@ -69,6 +80,18 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
         config.nav = site.navigation(current)
         return config
+
+    # After i18n's on_config (-100), which warns that Material's instant navigation breaks its
+    # language selector: curriculum.js loads every link to another language in full, which is what
+    # the selector needs. Instant navigation keeps a next page to its HTML (a few KB).
+    @event_priority(-110)
+    def _instant_navigation(self, config: MkDocsConfig) -> MkDocsConfig:
+        features = config.theme.get("features") or []
+        if "navigation.instant" not in features:
+            config.theme["features"] = [*features, "navigation.instant"]
+        return config
+
+    on_config = CombinedEvent(_prepare, _instant_navigation)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         # The build folder is ours and rewritten by every build: watch the sources instead.
@@ -92,19 +115,28 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        # The selector keeps the page's own alternates; the head's <link rel="alternate"> go back
-        # to the language roots, because Material fetches sitemap.xml beside each of them.
         i18n: Any = config.plugins["i18n"]
-        roots = getattr(i18n, "extra_alternate", None)
-        if roots:
-            # MkDocs types the context as a closed TypedDict; templates take any variable.
-            variables = cast(dict[str, Any], context)
-            extra: Any = config.extra
-            current = getattr(extra, "alternate", None) or extra["alternate"]
+        lang = i18n.current_language
+        self._pages.setdefault(lang, []).append(page.url)
+        # MkDocs types the context as a closed TypedDict; templates take any variable.
+        variables = cast(dict[str, Any], context)
+        # curriculum.js asks for this language's search index and page list (see _finish_site),
+        # and loads pages of another language in full.
+        variables["curriculum_search_index"] = self._language_path(lang, "search/search_index.json")
+        variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
+        variables["curriculum_languages"] = " ".join(
+            other for other in self._languages if other != self._default
+        )
+        extra: Any = config.extra
+        current = getattr(extra, "alternate", None) or extra.get("alternate")
+        if current and current is not _SELECTOR_ONLY:
+            # The language selector lists this page in every language. The head gets no
+            # <link rel="alternate">: Material would fetch a sitemap beside each one, six large
+            # downloads on every first visit. Search engines find the alternates in sitemap.xml.
             variables["curriculum_page_alternates"] = deepcopy(current)
             # i18n sets `extra.alternate` as an attribute, which hides the item from Jinja.
-            extra.alternate = deepcopy(roots)
-            extra["alternate"] = extra.alternate
+            extra.alternate = _SELECTOR_ONLY
+            extra["alternate"] = _SELECTOR_ONLY
         return context
 
     # Last of all content hooks, so that what other plugins add is checked too.
@@ -114,22 +146,43 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     ) -> str:
         return sanitise.clean(html)
 
+    def _language_path(self, lang: str, path: str) -> str:
+        return path if lang == self._default else f"{lang}/{path}"
+
+    # After the search plugin wrote this language's index (0), before i18n replaces it with one
+    # index of every language (-100): each language keeps its own, with its own lunr settings.
+    @event_priority(-50)
+    def _keep_search_index(self, *, config: MkDocsConfig) -> None:
+        i18n: Any = config.plugins["i18n"]
+        site_dir = Path(config.site_dir)
+        written = site_dir / "search" / "search_index.json"
+        if not written.is_file():
+            return
+        index = search_index_for_language(written.read_bytes(), material_search_config(config))
+        if i18n.current_language == self._default:
+            self._default_search_index = index
+        else:
+            target = site_dir / self._language_path(i18n.current_language, "search")
+            target.mkdir(parents=True, exist_ok=True)
+            (target / "search_index.json").write_bytes(index)
+
     # After i18n's on_post_build (-100), which builds the other languages from within the first.
     @event_priority(-110)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish_site(self, *, config: MkDocsConfig) -> None:
         i18n: Any = config.plugins["i18n"]
         if i18n.building:
             return
-        # Material's language selector fetches sitemap.xml below each language's URL.
-        sitemap = Path(config.site_dir) / "sitemap.xml"
-        for lang in self._languages:
-            if lang != self._default and sitemap.is_file():
-                target = Path(config.site_dir) / lang
-                if target.is_dir():
-                    shutil.copyfile(sitemap, target / "sitemap.xml")
-                    gz = sitemap.with_suffix(".xml.gz")
-                    if gz.is_file():
-                        shutil.copyfile(gz, target / "sitemap.xml.gz")
+        site_dir = Path(config.site_dir)
+        if self._default_search_index is not None:
+            (site_dir / "search" / "search_index.json").write_bytes(self._default_search_index)
+        # Instant navigation needs the list of the site's pages: curriculum.js asks for this
+        # language's own (sitemap.xml, with every language and its alternates, is 30 times larger).
+        site_url = config.site_url or ""
+        for lang, urls in self._pages.items():
+            target = site_dir / self._language_path(lang, f"sitemap-{lang}.xml")
+            target.write_text(language_sitemap(site_url, urls), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_keep_search_index, _finish_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         # Leave no half-built site behind as if it were good.
@@ -137,3 +190,46 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if site_dir is not None and site_dir.is_dir():
             shutil.rmtree(site_dir, ignore_errors=True)
             log.error(f"Build failed: removed the incomplete site in {site_dir}")
+
+
+def material_search_config(config: MkDocsConfig) -> dict[str, Any]:
+    """Material's lunr settings for the language being built (its partials/languages/*.html).
+
+    Languages without a lunr stemmer (Ukrainian, Farsi, Arabic in Material's own choice) search
+    whole words: nothing is trimmed, so Cyrillic and Arabic script survive.
+    """
+    env = config.theme.get_env()
+    language = env.get_template("partials/language.html", None, {"config": config}).module
+    lang = language.t("search.config.lang")  # type: ignore[attr-defined]
+    pipeline = language.t("search.config.pipeline")  # type: ignore[attr-defined]
+    return {
+        "lang": [lang],
+        "pipeline": [name for name in re.split(r"\s*,\s*", pipeline.strip()) if name],
+    }
+
+
+def search_index_for_language(data: bytes, settings: dict[str, Any]) -> bytes:
+    index = json.loads(data)
+    index["config"].update(settings)
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class _SelectorOnly:
+    """Stands for `extra.alternate` in templates: true, so Material's header includes the language
+    selector (which lists `curriculum_page_alternates`), and not iterable, so its head writes no
+    <link rel="alternate">."""
+
+    def __bool__(self) -> bool:
+        return True
+
+
+_SELECTOR_ONLY = _SelectorOnly()
+
+
+def language_sitemap(site_url: str, urls: list[str]) -> str:
+    entries = "".join(f"<url><loc>{escape(site_url + url)}</loc></url>\n" for url in sorted(urls))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )

@@ -1,0 +1,99 @@
+"""Weigh what a browser downloads: a localhost server that records every file it sends.
+
+Shared by the page-weight benchmark (`make bench`) and the budget test. The server, not the
+browser, keeps the log, so requests made by web workers and service workers are counted too.
+Sizes are the gzip-compressed bodies (level 6, what common static hosts serve); files that are
+compressed already (images, fonts, .gz) count as they are.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+ALREADY_COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"}
+
+
+def compressed_size(path: Path) -> int:
+    data = path.read_bytes()
+    if path.suffix in ALREADY_COMPRESSED:
+        return len(data)
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+@dataclass
+class Served:
+    """What the server sent, in order: (url path, compressed bytes)."""
+
+    files: list[tuple[str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.files)
+
+    def since(self, mark: int) -> list[tuple[str, int]]:
+        with self.lock:
+            return self.files[mark:]
+
+    def total(self, mark: int = 0) -> int:
+        return sum(size for _, size in self.since(mark))
+
+
+class _RecordingHandler(SimpleHTTPRequestHandler):
+    served: Served
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # As GitHub Pages does: anything may be reused for ten minutes without asking again.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        if str(code) != "200":
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            with self.served.lock:
+                self.served.files.append((unquote(urlsplit(self.path).path), compressed_size(path)))
+
+
+@contextmanager
+def serve(directory: Path, port: int = 0) -> Iterator[tuple[str, Served, ThreadingHTTPServer]]:
+    """Serve `directory` on 127.0.0.1; yields the base URL, the log and the server."""
+    served = Served()
+    handler = type("Handler", (_RecordingHandler,), {"served": served})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", served, server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    """A port to build a site for before serving it (the sitemap holds absolute addresses)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
