@@ -8,7 +8,6 @@ compressed already (images, fonts, .gz) count as they are.
 
 from __future__ import annotations
 
-import gzip
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,14 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-ALREADY_COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"}
-
-
-def compressed_size(path: Path) -> int:
-    data = path.read_bytes()
-    if path.suffix in ALREADY_COMPRESSED:
-        return len(data)
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
+from curriculum.offline import compressed_size
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .i18n import catalog as get_catalog
 from .load import Curriculum, split_locale
 from .render import (
     GLOSSARY_PAGE,
+    OFFLINE_PAGE,
     module_extra_page,
     module_page,
     programme_page,
@@ -109,6 +110,7 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
     nav.append({catalog.t("nav_programmes"): programmes})
     nav.append({catalog.t("nav_modules"): modules})
     nav.append(GLOSSARY_PAGE)
+    nav.append(OFFLINE_PAGE)
     nav.extend(_hand_written(pages, catalog))
     return nav
 

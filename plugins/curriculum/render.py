@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import posixpath
 from dataclasses import dataclass
@@ -119,6 +120,33 @@ def term_anchor(term_id: str) -> str:
     return f"term-{term_id}"
 
 
+OFFLINE_PAGE = "offline/index.md"
+# The list of one language's files for offline reading, written by the build at the language's root.
+OFFLINE_MANIFEST = "offline-{lang}.json"
+
+
+def _data(**attributes: str) -> Markup:
+    """`data-cur-*` attributes for curriculum.js, values escaped for HTML."""
+    return Markup(
+        " ".join(
+            f'data-cur-{name.replace("_", "-")}="{html.escape(value, quote=True)}"'
+            for name, value in attributes.items()
+        )
+    )
+
+
+def _progress(lang: _Lang, tag: str, items: list[tuple[str, int]], text: str, done: str) -> Markup:
+    """An empty element that curriculum.js fills from the ticks kept in the browser:
+    "3 of 5 done, about 1 hr 20 min left". `items` are (key, minutes) of the counted items."""
+    data = _data(
+        progress=" ".join(f"{key}:{minutes}" for key, minutes in items),
+        text=lang.catalog.t(text),
+        done_text=lang.catalog.t(done),
+        hm=lang.catalog.t("duration_hm"),
+    )
+    return Markup(f'<{tag} class="cur-progress" {data} aria-live="polite" hidden></{tag}>')
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 
@@ -214,6 +242,9 @@ def render_prep(
         ],
         items=items,
         week_key=f"{module.meta.id}/{week.folder}",
+        progress=_progress(
+            lang, "p", _required_items(module, week), "progress_summary", "progress_complete"
+        ),
         required=lang.catalog.duration(required),
         optional=lang.catalog.duration(optional) if optional else "",
     )
@@ -367,6 +398,13 @@ def render_self_evaluation(lang: _Lang, module: LoadedModule) -> Page:
         title=lang.text(title, meta.title),
         list_key=f"{module.meta.id}/self-evaluation",
         checks=checks,
+        progress=_progress(
+            lang,
+            "p",
+            [(check["key"], 0) for check in checks],
+            "progress_self",
+            "progress_self_complete",
+        ),
     )
     return Page(lang.file(src), text)
 
@@ -397,6 +435,15 @@ def prep_minutes(week: Week) -> int:
     return sum(i.minutes for i in week.prep.meta.prep if not i.optional)
 
 
+def _required_items(module: LoadedModule, week: Week) -> list[tuple[str, int]]:
+    """(key, minutes) of a week's required items: what its progress counts."""
+    return [
+        (f"{module.meta.id}/{week.folder}/{item_id}", item.minutes)
+        for item, item_id in zip(week.prep.meta.prep, week.item_ids, strict=True)
+        if not item.optional
+    ]
+
+
 def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
     meta = module.meta
     tr = module.translations.get(lang.code)
@@ -410,6 +457,13 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
                 "href": _href(src, week_page(week, "prep")),
                 "title": lang.text(wtr.meta.title if wtr else None, week.prep.meta.title),
                 "prep": lang.catalog.duration(prep_minutes(week)),
+                "progress": _progress(
+                    lang,
+                    "span",
+                    _required_items(module, week),
+                    "progress_summary",
+                    "progress_complete",
+                ),
                 "exercises_href": _href(src, week_page(week, "exercises")),
                 "coach_href": _href(src, week_page(week, "coach")),
             }
@@ -660,6 +714,27 @@ def render_programmes_index(cur: Curriculum, lang: _Lang) -> Page:
     return _index_page(lang, src, "programmes.md.j2", "nav_programmes", programmes=items)
 
 
+def render_offline(lang: _Lang) -> Page:
+    """How to read without a connection, with the button that saves the whole language."""
+    t = lang.catalog.t
+    button = _data(
+        offline=_href(OFFLINE_PAGE, OFFLINE_MANIFEST.format(lang=lang.code)),
+        text=t("offline_saving"),
+        done_text=t("offline_saved"),
+        failed_text=t("offline_failed"),
+        size_text=t("offline_size"),
+        unsupported_text=t("offline_unsupported"),
+    )
+    text = _render(
+        "offline.md.j2",
+        t=lang.t,
+        front_matter=_front_matter(t("nav_offline")),
+        title=lang.t("nav_offline"),
+        button=button,
+    )
+    return Page(lang.file(OFFLINE_PAGE), text)
+
+
 def render_all(cur: Curriculum) -> list[Page]:
     """Every generated page in every language, in a stable order."""
     pages: list[Page] = []
@@ -671,6 +746,7 @@ def render_all(cur: Curriculum) -> list[Page]:
             pages.append(render_programme(cur, lang, prog))
         glossary = Glossary(cur, lang)
         pages.append(render_glossary(cur, lang, glossary))
+        pages.append(render_offline(lang))
         for module in cur.modules.values():
             pages.append(render_module(cur, lang, module))
             if module.self_evaluation is not None:

@@ -19,6 +19,7 @@ TAGS = {
     "b",
     "blockquote",
     "br",
+    "button",
     "caption",
     "code",
     "col",
@@ -70,6 +71,20 @@ TAGS = {
     "ul",
     "var",
 }
+# What curriculum.js reads: progress counters and the offline button, filled in by the script (it
+# only ever sets text, and fetches nothing but same-site addresses).
+_SCRIPT_DATA = {
+    "data-cur-progress",
+    "data-cur-offline",
+    "data-cur-text",
+    "data-cur-done-text",
+    "data-cur-failed-text",
+    "data-cur-size-text",
+    "data-cur-unsupported-text",
+    "data-cur-hm",
+    "aria-live",
+    "hidden",
+}
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title"},
     "a": {"href", "hreflang"},
@@ -83,6 +98,9 @@ ATTRIBUTES = {
     "div": {"data-tabs", "role"},  # pymdownx.tabbed; our banners are notes
     "ul": {"data-cur-week"},
     "li": {"data-cur-item", "data-cur-minutes"},
+    "p": _SCRIPT_DATA,
+    "span": _SCRIPT_DATA,
+    "button": {"type", *_SCRIPT_DATA},
 }
 
 

@@ -19,9 +19,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from curriculum import sanitise, session
+from curriculum import offline, sanitise, session
 from curriculum.problems import CurriculumError
-from curriculum.render import fallback_markdown
+from curriculum.render import OFFLINE_MANIFEST, fallback_markdown
 
 from .config import CurriculumConfig
 
@@ -181,6 +181,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for lang, urls in self._pages.items():
             target = site_dir / self._language_path(lang, f"sitemap-{lang}.xml")
             target.write_text(language_sitemap(site_url, urls), encoding="utf-8")
+            # What the "Reading offline" page saves for this language.
+            files = offline.manifest(site_dir, self._language_path(lang, ""), urls)
+            target = site_dir / self._language_path(lang, OFFLINE_MANIFEST.format(lang=lang))
+            target.write_text(json.dumps(files, separators=(",", ":")), encoding="utf-8")
 
     on_post_build = CombinedEvent(_keep_search_index, _finish_site)
 

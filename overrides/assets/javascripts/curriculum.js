@@ -103,4 +103,186 @@
     // Before Material's instant navigation sees the click: the browser then loads the page.
     if (lang !== null && lang !== pageLanguage) ev.stopImmediatePropagation();
   }, true);
+
+  /* 3. Progress ---------------------------------------------------------------------------- */
+
+  // One key per item and site: "curriculum:/path/of/site/:module/week-01/item-id" = "1".
+  var prefix = "curriculum:" + root.pathname + ":";
+  var lang = document.documentElement.lang || "en";
+
+  function ticked(key) {
+    try { return localStorage.getItem(prefix + key) === "1"; } catch (e) { return false; }
+  }
+
+  function tick(key, done) {
+    try {
+      if (done) localStorage.setItem(prefix + key, "1");
+      else localStorage.removeItem(prefix + key);
+    } catch (e) { /* storage full or blocked: the tick lasts until the page closes */ }
+  }
+
+  function number(value) {
+    return new Intl.NumberFormat(lang, { numberingSystem: "latn" }).format(value);
+  }
+
+  function unit(value, name) {
+    return new Intl.NumberFormat(lang, {
+      style: "unit", unit: name, unitDisplay: "short", numberingSystem: "latn"
+    }).format(value);
+  }
+
+  // As the build writes durations: "1 hr 20 min", joined by the catalog's pattern.
+  function duration(minutes, pattern) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (!hours) return unit(rest, "minute");
+    if (!rest) return unit(hours, "hour");
+    return pattern.replace("{hours}", unit(hours, "hour")).replace("{minutes}", unit(rest, "minute"));
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return name in values ? values[name] : all;
+    });
+  }
+
+  function showProgress(el) {
+    var items = el.getAttribute("data-cur-progress").split(" ").filter(Boolean);
+    var done = 0;
+    var left = 0;
+    items.forEach(function (item) {
+      var cut = item.lastIndexOf(":");
+      if (ticked(item.slice(0, cut))) done += 1;
+      else left += Number(item.slice(cut + 1));
+    });
+    var values = {
+      done: number(done),
+      total: number(items.length),
+      duration: duration(left, el.getAttribute("data-cur-hm") || "{hours} {minutes}")
+    };
+    var complete = items.length > 0 && done === items.length;
+    el.textContent = fill(el.getAttribute(complete ? "data-cur-done-text" : "data-cur-text"), values);
+    el.classList.toggle("cur-progress--complete", complete);
+    el.hidden = items.length === 0;
+  }
+
+  function showTicks() {
+    document.querySelectorAll("[data-cur-item]").forEach(function (item) {
+      var box = item.querySelector("input[type=checkbox]");
+      if (box) box.checked = ticked(item.getAttribute("data-cur-item"));
+    });
+    document.querySelectorAll("[data-cur-progress]").forEach(showProgress);
+  }
+
+  document.addEventListener("change", function (ev) {
+    var item = ev.target.closest ? ev.target.closest("[data-cur-item]") : null;
+    if (!item || ev.target.type !== "checkbox") return;
+    tick(item.getAttribute("data-cur-item"), ev.target.checked);
+    document.querySelectorAll("[data-cur-progress]").forEach(showProgress);
+  });
+  // Ticked in another tab of the same site.
+  window.addEventListener("storage", function (ev) {
+    if (!ev.key || ev.key.indexOf(prefix) === 0) showTicks();
+  });
+
+  /* 4. Offline reading --------------------------------------------------------------------- */
+
+  var CACHE = "curriculum-pages";  // the name sw.js reads from
+  var canSave = "serviceWorker" in navigator && "caches" in window && location.protocol !== "file:";
+  if (canSave) {
+    navigator.serviceWorker.register(new URL("sw.js", root).href)
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(keepFirstPage)
+      .catch(function () { /* not https or localhost: pages are simply not kept */ });
+  }
+
+  // The service worker keeps what it fetches, but this page and its styles and scripts were
+  // loaded before it started. Copy them from the browser's HTTP cache: no download.
+  function keepFirstPage() {
+    var urls = [location.href.split("#")[0]].concat(
+      performance.getEntriesByType("resource").map(function (entry) { return entry.name; })
+    ).filter(function (url) { return sameSite(url); });
+    return caches.open(CACHE).then(function (cache) {
+      return Promise.all(urls.map(function (url) {
+        return cache.match(url).then(function (kept) {
+          if (kept) return null;
+          return fetch(url, { cache: "force-cache" }).then(function (response) {
+            return response.ok ? cache.put(url, response) : null;
+          });
+        });
+      }));
+    });
+  }
+
+  function sameSite(address) {
+    var url = new URL(address, root);
+    return url.origin === root.origin && url.pathname.indexOf(root.pathname) === 0 ? url : null;
+  }
+
+  function megabytes(bytes) {
+    return new Intl.NumberFormat(lang, {
+      style: "unit", unit: "megabyte", unitDisplay: "short",
+      maximumFractionDigits: 1, numberingSystem: "latn"
+    }).format(Math.max(bytes / 1e6, 0.1));
+  }
+
+  function setUpSaving(button) {
+    var status = button.parentNode.querySelector(".cur-offline__status");
+    function say(name, values) {
+      status.textContent = fill(button.getAttribute(name), values || {});
+    }
+    if (!canSave) {
+      say("data-cur-unsupported-text");
+      return;
+    }
+    var manifest = sameSite(new URL(button.getAttribute("data-cur-offline"), location.href).href);
+    if (!manifest) return;
+    fetch(manifest.href).then(function (response) {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.json();
+    }).then(function (list) {
+      var files = list.files.map(function (file) { return sameSite(file); }).filter(Boolean);
+      say("data-cur-size-text", { pages: number(list.pages), size: megabytes(list.bytes) });
+      button.hidden = false;
+      button.onclick = function () {
+        button.disabled = true;
+        var done = 0;
+        say("data-cur-text", { done: number(0), total: number(files.length) });
+        caches.open(CACHE).then(function (cache) {
+          // A few at a time, so that a slow phone stays usable.
+          var queue = files.slice();
+          function next() {
+            var url = queue.shift();
+            if (!url) return Promise.resolve();
+            return fetch(url.href, { cache: "no-cache" }).then(function (response) {
+              if (!response.ok) throw new Error(response.statusText);
+              return cache.put(url.href, response);
+            }).then(function () {
+              done += 1;
+              say("data-cur-text", { done: number(done), total: number(files.length) });
+              return next();
+            });
+          }
+          return Promise.all([next(), next(), next(), next()]);
+        }).then(function () {
+          say("data-cur-done-text", { total: number(files.length) });
+        }, function () {
+          say("data-cur-failed-text");
+        }).then(function () { button.disabled = false; });
+      };
+    }).catch(function () { /* offline now: the page was opened from the saved copy */ });
+  }
+
+  /* Every page, including those that instant navigation brings in ------------------------ */
+
+  function onPage() {
+    showTicks();
+    document.querySelectorAll("[data-cur-offline]").forEach(setUpSaving);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    // Material's bundle has run by now; document$ emits for the first page and every next one.
+    if (window.document$) window.document$.subscribe(onPage);
+    else onPage();
+  });
 })();

@@ -1,0 +1,83 @@
+"""The list of files a language needs to be read offline, with what downloading them costs.
+
+The "Reading offline" page fetches this list and saves every file in the browser's cache, where
+the service worker (overrides/sw.js) finds them when there is no connection. Pages, the assets they
+load (stylesheets, scripts, icons, images) and the language's search, so search works offline too.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+ALREADY_COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"}
+_TAG = re.compile(r"<(?:script|link|img)\b[^>]*>")
+_REF = re.compile(r'(?:src|href)="([^"#?]+)')
+_SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
+LUNR = "assets/javascripts/lunr/min"
+
+
+def compressed_size(path: Path) -> int:
+    """Bytes on the wire from a static host that gzips text (level 6)."""
+    data = path.read_bytes()
+    if path.suffix in ALREADY_COMPRESSED:
+        return len(data)
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def _page_file(site_dir: Path, url: str) -> Path:
+    return site_dir / url / "index.html" if not url or url.endswith("/") else site_dir / url
+
+
+def _assets(site_dir: Path, url: str, html: str) -> set[str]:
+    """Files below site_dir that the page at `url` loads."""
+    found = set()
+    refs = [
+        ref
+        for tag in _TAG.findall(html)
+        if 'rel="canonical"' not in tag
+        for ref in _REF.findall(tag)
+    ]
+    refs += _SEARCH_WORKER.findall(html)
+    base = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
+    for ref in refs:
+        if "://" in ref or ref.startswith(("//", "data:", "mailto:")):
+            continue
+        target = posixpath.normpath(posixpath.join(base, ref)).lstrip("/")
+        if target.startswith("..") or target.endswith(".html"):
+            continue
+        if (site_dir / target).is_file():
+            found.add(target)
+    return found
+
+
+def manifest(site_dir: Path, lang_prefix: str, page_urls: list[str]) -> dict[str, Any]:
+    """What a language needs offline: {"pages": n, "bytes": compressed total, "files": [...]}.
+
+    `lang_prefix` is "" for the default language and "fr/" for French; files are relative to the
+    site root, pages first.
+    """
+    pages = sorted(set(page_urls))
+    assets: set[str] = set()
+    for url in pages:
+        path = _page_file(site_dir, url)
+        if path.is_file():
+            assets |= _assets(site_dir, url, path.read_text(encoding="utf-8"))
+    index = f"{lang_prefix}search/search_index.json"
+    if (site_dir / index).is_file():
+        assets.add(index)
+        langs = json.loads((site_dir / index).read_text(encoding="utf-8"))["config"]["lang"]
+        scripts = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+        if len(langs) > 1:
+            scripts.append("lunr.multi.min.js")
+        if scripts:
+            scripts.append("lunr.stemmer.support.min.js")
+        assets |= {f"{LUNR}/{name}" for name in scripts if (site_dir / LUNR / name).is_file()}
+    files = pages + sorted(assets)
+    size = sum(compressed_size(_page_file(site_dir, url)) for url in pages)
+    size += sum(compressed_size(site_dir / asset) for asset in assets)
+    return {"pages": len(pages), "bytes": size, "files": files}
