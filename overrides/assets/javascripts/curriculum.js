@@ -227,7 +227,7 @@
   }
 
   function setUpSaving(button) {
-    var status = button.parentNode.querySelector(".cur-offline__status");
+    var status = button.closest(".cur-offline").querySelector(".cur-offline__status");
     function say(name, values) {
       status.textContent = fill(button.getAttribute(name), values || {});
     }
