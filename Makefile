@@ -15,6 +15,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# axe-core for the accessibility tests, pinned in package-lock.json (the site itself uses no npm).
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Browser tests drive Debian's chromium (Playwright's own browser download is not used).
 browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
@@ -35,11 +40,12 @@ lint: setup
 	$(BIN)/ruff format --check plugins tests benchmarks
 	$(BIN)/mypy
 
-test: setup browser lint check
+test: setup browser node_modules/.installed lint check
 	PATH="$(CURDIR)/$(BIN):$$PATH" REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
-bench: setup
+bench: setup browser
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/page_weight.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pageweight import Served, free_port, kb, serve  # noqa: E402
+from pageweight import free_port, kb, measure, serve  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIRST_VISIT_BUDGET = 75 * 1024
@@ -35,7 +35,6 @@ theme:
 markdown_extensions:
   - attr_list
 """
-NEXT = "a.md-footer__link--next, a.next"
 
 
 def build_plain(folder: Path) -> Path:
@@ -57,34 +56,6 @@ def mkdocs(config_dir: Path, site: Path, env: dict[str, str] | None = None) -> N
         check=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
-
-
-def measure(
-    browser: object, base: str, served: Served, path: str, search: str | None
-) -> dict[str, int]:
-    from playwright.sync_api import Browser
-
-    assert isinstance(browser, Browser)
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    start = served.mark()
-    page.goto(base + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
-    figures = {"first visit": served.total(start)}
-    if search:
-        mark = served.mark()
-        page.keyboard.press("s")
-        page.locator("input.md-search__input").press_sequentially(search, delay=20)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        page.keyboard.press("Escape")
-        figures["search"] = served.total(mark)
-    mark = served.mark()
-    page.locator(NEXT).first.click()
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(300)
-    figures["next page"] = served.total(mark)
-    context.close()
-    return figures
 
 
 def main() -> int:

@@ -89,3 +89,33 @@ def free_port() -> int:
 
 def kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
+
+
+NEXT = "a.md-footer__link--next, a.next"
+
+
+def measure(
+    browser: Any, base: str, served: Served, path: str, search: str | None
+) -> dict[str, int]:
+    """Compressed bytes of a first visit to `path`, then of opening search (when `search` is a
+    word to look up), then of following the footer's "next" link."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    start = served.mark()
+    page.goto(base + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    figures = {"first visit": served.total(start)}
+    if search:
+        mark = served.mark()
+        page.keyboard.press("s")
+        page.locator("input.md-search__input").press_sequentially(search, delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.keyboard.press("Escape")
+        figures["search"] = served.total(mark)
+    mark = served.mark()
+    page.locator(NEXT).first.click()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    figures["next page"] = served.total(mark)
+    context.close()
+    return figures

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import LANGUAGES, make_curriculum
 from curriculum.i18n import catalog
-from pageweight import Served, free_port, serve
+from pageweight import Served, free_port, kb, measure, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -345,3 +345,148 @@ def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site:
     assert "fr/modules/basics/week-02/coach/" in manifest["files"]
     assert "assets/javascripts/lunr/min/lunr.fr.min.js" in manifest["files"]
     assert not [f for f in manifest["files"] if f.split("/")[0] in {"nl", "ar", "uk", "fa"}]
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+A11Y_PAGES = ["", "modules/basics/", WEEK, "modules/basics/week-01/coach/"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_serious_accessibility_violations(page: Any, site: Site, lang: str) -> None:
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it (npm ci)"
+    found = []
+    for path in A11Y_PAGES:
+        page.goto(site.url + prefix(lang) + path, wait_until="networkidle")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """() => axe.run(document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                                "wcag22aa", "best-practice"]}
+            })"""
+        )
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [node["html"][:160] for node in violation["nodes"]][:3]
+                found.append(f"{path or '/'}: {violation['id']} ({violation['help']}) {targets}")
+    assert not found, "\n".join(found)
+
+
+# --- right to left, print ------------------------------------------------------------------------
+
+
+def box(page: Any, selector: str) -> dict[str, float]:
+    found: dict[str, float] = page.locator(selector).first.bounding_box()
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_right_to_left_pages_are_mirrored_on_a_phone(
+    browser: Any, site: Site, lang: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    layout = {}
+    for code in ("en", lang):
+        page.goto(site.url + prefix(code) + WEEK, wait_until="networkidle")
+        page.screenshot(path=tmp_path / f"prep-{code}.png", full_page=True)
+        layout[code] = {
+            "menu": box(page, 'label.md-header__button[for="__drawer"]')["x"],
+            "tick": box(page, ".cur-checklist input")["x"],
+            "label": box(page, ".cur-checklist label")["x"],
+            "next": page.locator(".md-footer__link--next svg").evaluate(
+                "e => getComputedStyle(e).transform"
+            ),
+        }
+    en, rtl = layout["en"], layout[lang]
+    assert page.locator("body").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # The menu button moves to the right, the tick to the right of its label.
+    assert en["menu"] < 100 < 260 < rtl["menu"]
+    assert en["tick"] < en["label"] and rtl["tick"] > rtl["label"]
+    # Arrows point the other way.
+    assert rtl["next"] != en["next"]
+    # The fallback banner's bar is on the right (the start of the line).
+    banner = page.locator(".cur-banner").first
+    assert banner.evaluate("e => getComputedStyle(e).borderRightWidth") != "0px"
+    assert banner.evaluate("e => getComputedStyle(e).borderLeftWidth") == "0px"
+    # English text inside the page, code and URLs read left to right.
+    for english in page.locator('.md-content [lang="en"]').all():
+        assert english.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # The menu opens from the right.
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_timeout(400)
+    drawer = box(page, ".md-sidebar--primary")
+    assert abs(drawer["x"] + drawer["width"] - 360) < 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing spills sideways
+    context.close()
+
+
+def test_code_stays_left_to_right_in_arabic(page: Any, site: Site) -> None:
+    page.goto(site.url + "ar/modules/basics/week-01/coach/", wait_until="networkidle")
+    page.evaluate("""() => {
+        const p = document.createElement('p'); p.innerHTML = '<code>let x = 1;</code>';
+        document.querySelector('.md-typeset').append(p);
+    }""")
+    assert (
+        page.locator(".md-typeset code").last.evaluate("e => getComputedStyle(e).direction")
+        == "ltr"
+    )
+
+
+def test_a_prep_page_prints_without_navigation_and_with_its_links(page: Any, site: Site) -> None:
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
+    link = page.locator('.cur-checklist a[href^="https://developer.mozilla.org"]')
+    after = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "https://developer.mozilla.org/en-US/docs/Web/JavaScript" in after
+    assert page.locator(".cur-checklist").is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+# --- page weight ---------------------------------------------------------------------------------
+
+FIRST_VISIT_BUDGET = 75 * 1024
+NEXT_PAGE_BUDGET = 12 * 1024
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The real curriculum (34 weeks, 6 languages), built for its server's address."""
+    root = Path(__file__).resolve().parents[1]
+    site_dir = tmp_path_factory.mktemp("full") / "site"
+    port = free_port()
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    with serve(site_dir, port) as (url, served, _):
+        yield Site(url, root, served)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "modules/intro-to-coding/week-01/",
+        "ar/modules/intro-to-coding/week-01/",
+        "fa/modules/html-and-css/week-02/",
+        "uk/modules/javascript/week-03/",
+    ],
+)
+def test_a_prep_page_of_the_full_site_stays_within_budget(
+    browser: Any, full_site: Site, path: str
+) -> None:
+    # Byte counts, gzip-compressed as a static host serves them: stable from run to run.
+    figures = measure(browser, full_site.url, full_site.served, path, search=None)
+    first, after = figures["first visit"], figures["next page"]
+    assert first <= FIRST_VISIT_BUDGET, f"first visit {kb(first)}"
+    assert after <= NEXT_PAGE_BUDGET, f"next page {kb(after)}"

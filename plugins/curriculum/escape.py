@@ -33,8 +33,12 @@ def trusted(text: str) -> Markup:
 
 
 def plain(text: str) -> str:
-    """A metadata string for places that show plain text (page titles, navigation)."""
-    return html.escape(text.replace("`", ""), quote=True)
+    """A metadata string for places that show plain text (page titles, navigation).
+
+    Material writes titles into text unescaped and into attributes escaped (`| e`), so only
+    `& < >` are escaped here: quotes and apostrophes stay, or aria-labels would read "&#x27;".
+    """
+    return html.escape(text.replace("`", ""), quote=False)
 
 
 def url(value: str) -> str:

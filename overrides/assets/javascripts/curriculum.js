@@ -281,6 +281,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Material's search is a dialog without a name: give it the search field's.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var field = document.querySelector(".md-search__input");
+    if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
     // Material's bundle has run by now; document$ emits for the first page and every next one.
     if (window.document$) window.document$.subscribe(onPage);
     else onPage();
