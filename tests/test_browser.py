@@ -353,23 +353,30 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 A11Y_PAGES = ["", "modules/basics/", WEEK, "modules/basics/week-01/coach/"]
 
 
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical findings (WCAG 2.2 A and AA, best practices) on the page."""
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it (npm ci)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "wcag22aa", "best-practice"]}
+        })"""
+    )
+    return [
+        f"{page.url}: {violation['id']} ({violation['help']}) "
+        + str([node["html"][:160] for node in violation["nodes"]][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_serious_accessibility_violations(page: Any, site: Site, lang: str) -> None:
-    assert AXE.is_file(), "axe-core is missing: `make test` installs it (npm ci)"
     found = []
     for path in A11Y_PAGES:
         page.goto(site.url + prefix(lang) + path, wait_until="networkidle")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            """() => axe.run(document, {
-                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                                "wcag22aa", "best-practice"]}
-            })"""
-        )
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["html"][:160] for node in violation["nodes"]][:3]
-                found.append(f"{path or '/'}: {violation['id']} ({violation['help']}) {targets}")
+        found += serious_violations(page)
     assert not found, "\n".join(found)
 
 
@@ -490,3 +497,21 @@ def test_a_prep_page_of_the_full_site_stays_within_budget(
     first, after = figures["first visit"], figures["next page"]
     assert first <= FIRST_VISIT_BUDGET, f"first visit {kb(first)}"
     assert after <= NEXT_PAGE_BUDGET, f"next page {kb(after)}"
+
+
+def test_full_site_has_no_serious_accessibility_violations(page: Any, full_site: Site) -> None:
+    # The full navigation, the long glossary and the generated pages, in both directions.
+    found = []
+    for path in [
+        "",
+        "ar/modules/intro-to-coding/",
+        "fa/modules/intro-to-coding/week-01/",
+        "uk/modules/javascript/week-01/coach/",
+        "glossary/",
+        "offline/",
+        "ar/modules/intro-to-coding/self-evaluation/",
+        "programmes/web-development/",
+    ]:
+        page.goto(full_site.url + path, wait_until="networkidle")
+        found += serious_violations(page)
+    assert not found, "\n".join(found)
