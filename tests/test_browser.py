@@ -48,18 +48,20 @@ class Site:
     served: Served
 
 
-def build_for(root: Path, port: int) -> Path:
+def build_for(root: Path, port: int, site_dir: Path | None = None) -> Path:
+    """`mkdocs build --strict` of the project in `root`, for http://127.0.0.1:<port>/."""
+    site_dir = site_dir or root / "site"
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=root,
         capture_output=True,
         text=True,
         env=env,
-        timeout=600,
+        timeout=900,
     )
     assert result.returncode == 0, result.stderr
-    return root / "site"
+    return site_dir
 
 
 @pytest.fixture(scope="module")
@@ -464,18 +466,8 @@ NEXT_PAGE_BUDGET = 12 * 1024
 def full_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real curriculum (34 weeks, 6 languages), built for its server's address."""
     root = Path(__file__).resolve().parents[1]
-    site_dir = tmp_path_factory.mktemp("full") / "site"
     port = free_port()
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr
+    site_dir = build_for(root, port, tmp_path_factory.mktemp("full") / "site")
     with serve(site_dir, port) as (url, served, _):
         yield Site(url, root, served)
 
