@@ -12,9 +12,7 @@ Budget for our prep pages: first visit at most 75 KB, next page at most 12 KB.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pageweight import free_port, kb, measure, serve  # noqa: E402
+from pageweight import build_site, free_port, kb, measure, serve  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FIRST_VISIT_BUDGET = 75 * 1024
@@ -45,17 +43,7 @@ def build_plain(folder: Path) -> Path:
         f"# Home\n\n{text}\n\n[Next page](next.md){{ .next }}\n", encoding="utf-8"
     )
     (folder / "docs" / "next.md").write_text(f"# Next\n\n{text}\n", encoding="utf-8")
-    mkdocs(folder, folder / "site")
-    return folder / "site"
-
-
-def mkdocs(config_dir: Path, site: Path, env: dict[str, str] | None = None) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
-        cwd=config_dir,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-    )
+    return build_site(folder, free_port())
 
 
 def main() -> int:
@@ -65,7 +53,7 @@ def main() -> int:
         plain = build_plain(Path(tmp) / "plain")
         port = free_port()
         ours = Path(tmp) / "ours"
-        mkdocs(ROOT, ours, {"SITE_URL": f"http://127.0.0.1:{port}/"})
+        build_site(ROOT, port, ours)
         rows: list[tuple[str, dict[str, int]]] = []
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])

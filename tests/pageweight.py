@@ -8,6 +8,9 @@ compressed already (images, fonts, .gz) count as they are.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +78,24 @@ def serve(directory: Path, port: int = 0) -> Iterator[tuple[str, Served, Threadi
     finally:
         server.shutdown()
         server.server_close()
+
+
+def build_site(root: Path, port: int, site_dir: Path | None = None) -> Path:
+    """`mkdocs build --strict` of the project in `root`, for http://127.0.0.1:<port>/: a site is
+    built for the address it is served at, since its page lists hold absolute addresses."""
+    site_dir = site_dir or root / "site"
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {root}:\n{result.stderr}")
+    return site_dir
 
 
 def free_port() -> int:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 
 from conftest import LANGUAGES, make_curriculum
 from curriculum.i18n import catalog
-from pageweight import Served, free_port, kb, measure, serve
+from pageweight import Served, build_site, free_port, kb, measure, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -48,27 +46,11 @@ class Site:
     served: Served
 
 
-def build_for(root: Path, port: int, site_dir: Path | None = None) -> Path:
-    """`mkdocs build --strict` of the project in `root`, for http://127.0.0.1:<port>/."""
-    site_dir = site_dir or root / "site"
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr
-    return site_dir
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = make_curriculum(tmp_path_factory.mktemp("browser"))
     port = free_port()
-    with serve(build_for(root, port), port) as (url, served, _):
+    with serve(build_site(root, port), port) as (url, served, _):
         yield Site(url, root, served)
 
 
@@ -268,7 +250,7 @@ def test_reordered_items_keep_their_ticks(browser: Any, tmp_path: Path) -> None:
     root = make_curriculum(tmp_path)
     port = free_port()
     prep = root / "modules/basics/week-01/prep.md"
-    with serve(build_for(root, port), port) as (url, _, _):
+    with serve(build_site(root, port), port) as (url, _, _):
         page = browser.new_page()
         page.goto(url + WEEK, wait_until="networkidle")
         tick(page, 0)  # "MDN: What is JavaScript?", id what-is-js
@@ -277,7 +259,7 @@ def test_reordered_items_keep_their_ticks(browser: Any, tmp_path: Path) -> None:
         first = text[text.index("  - id: what-is-js") : text.index("  - title: Hello, world")]
         text = text.replace(first, "").replace("terms:", first + "terms:")
         prep.write_text(text, encoding="utf-8")
-        build_for(root, port)
+        build_site(root, port)
         page.reload(wait_until="networkidle")
         labels = page.locator(".cur-checklist label").all_inner_texts()
         assert "What is JavaScript?" in labels[-1]
@@ -288,10 +270,10 @@ def test_reordered_items_keep_their_ticks(browser: Any, tmp_path: Path) -> None:
 # --- offline -------------------------------------------------------------------------------------
 
 
-def wait_until_kept(page: Any, path: str) -> None:
+def wait_until_kept(page: Any, url: str) -> None:
+    """Until the service worker's cache holds `url`."""
     page.wait_for_function(
-        "url => caches.open('curriculum-pages').then(c => c.match(url)).then(Boolean)",
-        arg=page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/" + path,
+        "url => caches.open('curriculum-pages').then(c => c.match(url)).then(Boolean)", arg=url
     )
 
 
@@ -302,7 +284,7 @@ def test_a_page_read_once_opens_again_without_a_connection(browser: Any, site: S
     with serve(site.root / "site", free_port()) as (url, _, server):
         page.goto(url + WEEK, wait_until="networkidle")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        wait_until_kept(page, WEEK)
+        wait_until_kept(page, url + WEEK)
         server.shutdown()
         server.server_close()
         page.reload(wait_until="load")
@@ -467,7 +449,7 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The real curriculum (34 weeks, 6 languages), built for its server's address."""
     root = Path(__file__).resolve().parents[1]
     port = free_port()
-    site_dir = build_for(root, port, tmp_path_factory.mktemp("full") / "site")
+    site_dir = build_site(root, port, tmp_path_factory.mktemp("full") / "site")
     with serve(site_dir, port) as (url, served, _):
         yield Site(url, root, served)
 

@@ -95,12 +95,7 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
                     ]
                 }
             )
-        for stem, doc in (
-            ("self-evaluation", module.self_evaluation),
-            ("workshop", module.workshop),
-        ):
-            if doc is not None:
-                weeks.append(module_extra_page(module.meta.id, stem))
+        weeks += [module_extra_page(module.meta.id, stem) for stem in module.extra_pages()]
         modules.append({title: weeks})
     programmes = ["programmes/index.md", *(programme_page(p.meta.id) for p in cur.programmes)]
     nav: list[Any] = []

@@ -109,15 +109,14 @@ def _status(cur: object) -> int:
         for week in module.weeks:
             cells = ["+".join(sorted(week.translations.get(lang, {}))) or "-" for lang in others]
             rows.append([f"{mid}/{week.folder}", *cells])
-        for stem in ("self-evaluation", "workshop"):
-            if getattr(module, stem.replace("-", "_")) is not None:
-                done = module.page_translations
-                rows.append(
-                    [
-                        f"{mid}/{stem}",
-                        *("yes" if stem in done.get(lang, {}) else "-" for lang in others),
-                    ]
-                )
+        done = module.page_translations
+        for stem in module.extra_pages():
+            rows.append(
+                [
+                    f"{mid}/{stem}",
+                    *("yes" if stem in done.get(lang, {}) else "-" for lang in others),
+                ]
+            )
     widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
     for row in rows:
         print("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())

@@ -76,6 +76,11 @@ class LoadedModule:
         found = self.glossary_translations.get(lang)
         return dict(found.data) if found else {}
 
+    def extra_pages(self) -> dict[str, Doc]:
+        """The module's pages beside its weeks that exist, by stem, in MODULE_PAGES order."""
+        found = {"self-evaluation": self.self_evaluation, "workshop": self.workshop}
+        return {stem: doc for stem, doc in found.items() if doc is not None}
+
 
 @dataclass
 class LoadedProgramme:

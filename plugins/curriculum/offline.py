@@ -11,6 +11,7 @@ import gzip
 import json
 import posixpath
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,13 @@ LUNR = "assets/javascripts/lunr/min"
 
 def compressed_size(path: Path) -> int:
     """Bytes on the wire from a static host that gzips text (level 6)."""
+    stat = path.stat()
+    return _compressed_size(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _compressed_size(path: Path, mtime_ns: int, size: int) -> int:
+    # Keyed by the file's state: the assets every language shares are compressed once per build.
     data = path.read_bytes()
     if path.suffix in ALREADY_COMPRESSED:
         return len(data)
@@ -71,9 +79,8 @@ def manifest(site_dir: Path, lang_prefix: str, page_urls: list[str]) -> dict[str
     if (site_dir / index).is_file():
         assets.add(index)
         langs = json.loads((site_dir / index).read_text(encoding="utf-8"))["config"]["lang"]
+        # What Material's worker imports for the index's language (English needs nothing).
         scripts = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
-        if len(langs) > 1:
-            scripts.append("lunr.multi.min.js")
         if scripts:
             scripts.append("lunr.stemmer.support.min.js")
         assets |= {f"{LUNR}/{name}" for name in scripts if (site_dir / LUNR / name).is_file()}

@@ -362,7 +362,7 @@ def _extra_common(
 ) -> tuple[str, Doc, Doc | None, dict[str, Any]]:
     """What the self-evaluation and workshop pages share: paths, documents, context, body."""
     src = module_extra_page(module.meta.id, stem)
-    source: Doc = getattr(module, stem.replace("-", "_"))
+    source = module.extra_pages()[stem]
     tr = module.page_translations.get(lang.code, {}).get(stem)
     shown = tr if tr is not None and tr.body.strip() else source
     common = {
@@ -431,6 +431,13 @@ def render_workshop(lang: _Lang, module: LoadedModule) -> Page:
     return Page(lang.file(src), text)
 
 
+_EXTRA_PAGE_TEXT = {
+    "self-evaluation": "module_self_evaluation_text",
+    "workshop": "module_workshop_text",
+}
+"""What the module overview says of each page at the end of the module."""
+
+
 def prep_minutes(week: Week) -> int:
     return sum(i.minutes for i in week.prep.meta.prep if not i.optional)
 
@@ -470,18 +477,13 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
         )
     objectives = tr.objectives if tr and tr.objectives else None
     closing = []
-    for stem, doc, key in (
-        ("self-evaluation", module.self_evaluation, "module_self_evaluation_text"),
-        ("workshop", module.workshop, "module_workshop_text"),
-    ):
-        if doc is None:
-            continue
+    for stem, doc in module.extra_pages().items():
         dtr = module.page_translations.get(lang.code, {}).get(stem)
         closing.append(
             {
                 "title": lang.text(dtr.meta.title if dtr else None, doc.meta.title),
                 "href": _href(src, module_extra_page(meta.id, stem)),
-                "text": lang.t(key),
+                "text": lang.t(_EXTRA_PAGE_TEXT[stem]),
             }
         )
     text = _render(
@@ -601,7 +603,9 @@ def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
     return out
 
 
-def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Page:
+def render_programme(
+    cur: Curriculum, lang: _Lang, prog: LoadedProgramme, sessions: list[Session] | None = None
+) -> Page:
     src = programme_page(prog.meta.id)
     title, summary, plain = _programme_strings(lang, prog)
     tr = prog.translations.get(lang.code)
@@ -614,7 +618,7 @@ def render_programme(cur: Curriculum, lang: _Lang, prog: LoadedProgramme) -> Pag
         }
         for m in members
     ]
-    sessions = schedule(cur, prog)
+    sessions = sessions if sessions is not None else schedule(cur, prog)
     rows = []
     for n, session in enumerate(sessions, start=1):
         if session.kind == "week" and session.week and session.module:
@@ -738,20 +742,24 @@ def render_offline(lang: _Lang) -> Page:
 def render_all(cur: Curriculum) -> list[Page]:
     """Every generated page in every language, in a stable order."""
     pages: list[Page] = []
+    schedules = {
+        prog.meta.id: schedule(cur, prog) for prog in cur.programmes
+    }  # same in every language
     for code in cur.languages:
         lang = _Lang(code, cur.default_language)
         pages.append(render_modules_index(cur, lang))
         pages.append(render_programmes_index(cur, lang))
         for prog in cur.programmes:
-            pages.append(render_programme(cur, lang, prog))
+            pages.append(render_programme(cur, lang, prog, schedules[prog.meta.id]))
         glossary = Glossary(cur, lang)
         pages.append(render_glossary(cur, lang, glossary))
         pages.append(render_offline(lang))
         for module in cur.modules.values():
             pages.append(render_module(cur, lang, module))
-            if module.self_evaluation is not None:
+            extra = module.extra_pages()
+            if "self-evaluation" in extra:
                 pages.append(render_self_evaluation(lang, module))
-            if module.workshop is not None:
+            if "workshop" in extra:
                 pages.append(render_workshop(lang, module))
             for week in module.weeks:
                 pages.append(render_prep(cur, lang, module, week, glossary))

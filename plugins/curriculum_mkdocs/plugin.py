@@ -36,6 +36,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._site_dir: Path | None = None
         self._default_search_index: bytes | None = None
         self._pages: dict[str, list[str]] = {}
+        self._prefixed_languages = ""
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
@@ -59,6 +60,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             )
         self._languages = [lang.locale for lang in i18n.config.languages if lang.build]
         self._default = i18n.default_language
+        self._prefixed_languages = " ".join(
+            lang for lang in self._languages if lang != self._default
+        )
         self._root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         current = i18n.current_language or self._default
         if current == self._default:
@@ -124,9 +128,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         # and loads pages of another language in full.
         variables["curriculum_search_index"] = self._language_path(lang, "search/search_index.json")
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
-        variables["curriculum_languages"] = " ".join(
-            other for other in self._languages if other != self._default
-        )
+        variables["curriculum_languages"] = self._prefixed_languages
         extra: Any = config.extra
         current = getattr(extra, "alternate", None) or extra.get("alternate")
         if current and current is not _SELECTOR_ONLY:
