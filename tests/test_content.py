@@ -172,9 +172,9 @@ def test_every_external_link_is_https_on_a_reviewed_host(cur: Curriculum) -> Non
     refused, count = [], 0
     for path in _sources():
         text = path.read_text(encoding="utf-8")
-        for _, _, url in links_in(text):  # prose, front matter and YAML; not code
+        for link in links_in(text):  # prose, front matter and YAML; not code
             count += 1
-            reason = host_problem(url, hosts)
+            reason = host_problem(link.raw, hosts, fetched=link.fetched)
             if reason:
                 refused.append(f"{path.relative_to(REPO)}: {reason[0]}")
     assert count >= 300

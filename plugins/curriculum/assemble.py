@@ -10,13 +10,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import escape
+from . import escape, sources
 from .i18n import Catalog
 from .i18n import catalog as get_catalog
 from .load import Curriculum, split_locale
 from .render import (
     GLOSSARY_PAGE,
     OFFLINE_PAGE,
+    front_matter,
     module_extra_page,
     module_page,
     programme_page,
@@ -24,25 +25,34 @@ from .render import (
     week_page,
 )
 
-PAGES_DIR = Path("curriculum") / "pages"
+PAGES_DIR = Path(sources.PAGES_DIR)
 KEEP = {".gitignore"}
 
 
 def collect(cur: Curriculum) -> dict[str, bytes]:
     """Every file of the build folder, by its path there."""
     files: dict[str, bytes] = {}
-    pages = cur.root / PAGES_DIR
-    if pages.is_dir():
-        for path in sorted(pages.rglob("*")):
-            if path.is_file() and not any(p.startswith(".") for p in path.parts[-1:]):
-                files[path.relative_to(pages).as_posix()] = path.read_bytes()
+    root = cur.root.resolve()
+    pages = f"{sources.PAGES_DIR}/"
+    for rel in cur.page_files:
+        # curriculum/pages/<path> is <path> on the site
+        files[rel.removeprefix(pages)] = _published(cur, rel, root)
     for module in cur.modules.values():
         for asset in module.assets:
             # modules/<id>/... keeps its path on the site
-            files[asset] = (cur.root / asset).read_bytes()
+            files[asset] = _published(cur, asset, root)
     for page in render_all(cur):
         files[page.path] = page.text.encode("utf-8")
     return files
+
+
+def _published(cur: Curriculum, rel: str, root: Path) -> bytes:
+    """A contributor's file as it is published: a page with only its escaped title as front
+    matter (its text was read and checked by the loader), any other file as it is."""
+    doc = cur.pages.get(rel)
+    if doc is not None:
+        return f"---\n{front_matter(doc.meta.title)}\n---\n{doc.body}".encode()
+    return sources.read_bytes(root, cur.root / rel)
 
 
 def sync(target: Path, files: dict[str, bytes]) -> list[str]:

@@ -12,8 +12,9 @@ from urllib.parse import parse_qsl, urlsplit
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import model
+from . import model, sources
 from .problems import Problem
+from .text import decode, markdown_nesting, yaml_tabs
 from .yamlsafe import Located, parse, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
@@ -88,6 +89,7 @@ class LoadedProgramme:
     path: str
     located: Located
     translations: dict[str, model.ProgrammeTranslation]
+    translations_located: dict[str, Located] = field(default_factory=dict)
 
 
 @dataclass
@@ -103,6 +105,10 @@ class Curriculum:
     """Module folders whose metadata has problems, with their weeks (which are still checked)."""
     reviewed_hosts: dict[str, str] | None = None
     """curriculum/reviewed-sources.yml: hosts that pages may link to (any host if absent)."""
+    pages: dict[str, Doc] = field(default_factory=dict)
+    """Hand-written pages and weeks' own pages (and their translations), by source path."""
+    page_files: list[str] = field(default_factory=list)
+    """Every file under curriculum/pages/ that is published, Markdown or not, by source path."""
 
 
 # --- pydantic errors to problems -----------------------------------------------------------------
@@ -183,6 +189,12 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return ", ".join(parts)
 
 
+def _shown(value: Any) -> str:
+    """A contributor's value quoted in a message, cut short if long."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
 def _message(err: ErrorDetails) -> str:
     loc = _where(err["loc"])
     kind = err["type"]
@@ -193,9 +205,9 @@ def _message(err: ErrorDetails) -> str:
     if kind == "missing":
         return f"missing required key '{err['loc'][-1]}'"
     if kind.startswith("date"):
-        return f"{loc}: expected a date as YYYY-MM-DD, got {err.get('input')!r}"
+        return f"{loc}: expected a date as YYYY-MM-DD, got {_shown(err.get('input'))}"
     if kind in _PLAIN:
-        msg = f"{_PLAIN[kind]}, got {err.get('input')!r}"
+        msg = f"{_PLAIN[kind]}, got {_shown(err.get('input'))}"
     else:
         msg = err["msg"].removeprefix("Value error, ")
     return f"{loc}: {msg}" if loc else msg
@@ -253,13 +265,17 @@ def _submodel(cls: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
 
 # --- files ---------------------------------------------------------------------------------------
 
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b", re.IGNORECASE)
 
 
 def find_placeholders(rel: str, text: str) -> list[Problem]:
     """Scaffolds and drafts mark unwritten parts; none of them may reach trainees."""
-    found = []
+    found: list[Problem] = []
+    if not _PLACEHOLDER.search(text):
+        return found
     for number, line in enumerate(text.splitlines(), start=1):
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)  # `TODO` names the marker
         for match in _PLACEHOLDER.finditer(line):
             if match.group(1) and not match.group(1).isupper():
                 continue  # "todo" in running text is a word, not a marker
@@ -279,12 +295,18 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_text(rel: str, path: Path, problems: list[Problem]) -> str | None:
-    """A contributor's file as text, with its placeholder markers reported."""
+def _read_text(rel: str, path: Path, problems: list[Problem], root: Path) -> str | None:
+    """A contributor's file as text, with its refused characters and placeholders reported.
+
+    None if the file must not be read at all (`sources.scan` says why).
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, 1, 1, "file is not UTF-8 text", "save it as UTF-8"))
+        data = sources.read_bytes(root.resolve(), path)
+    except sources.Refused:
+        return None
+    text, found = decode(rel, data)
+    problems.extend(found)
+    if text is None:
         return None
     problems.extend(find_placeholders(rel, text))
     return text
@@ -292,8 +314,12 @@ def _read_text(rel: str, path: Path, problems: list[Problem]) -> str | None:
 
 def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
     rel = _rel(root, path)
-    text = _read_text(rel, path, problems)
+    text = _read_text(rel, path, problems, root)
     if text is None:
+        return None
+    tabs = yaml_tabs(rel, text)
+    if tabs:
+        problems.extend(tabs)
         return None
     located, found = parse(text, rel)
     problems.extend(found)
@@ -313,9 +339,12 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
     return located
 
 
-def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem]) -> Doc | None:
+def read_markdown(
+    root: Path, path: Path, cls: type[M], problems: list[Problem], *, text: str | None = None
+) -> Doc | None:
     rel = _rel(root, path)
-    text = _read_text(rel, path, problems)
+    if text is None:
+        text = _read_text(rel, path, problems, root)
     if text is None:
         return None
     front, body, body_line = split_front_matter(text)
@@ -335,6 +364,11 @@ def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem])
             Problem(rel, 1, 1, "front matter is not closed", "end the metadata with a line '---'")
         )
         return None
+    problems.extend(markdown_nesting(rel, body, body_line))
+    tabs = yaml_tabs(rel, front, line_offset=1)
+    if tabs:
+        problems.extend(tabs)
+        return None
     located, found = parse(front, rel, line_offset=1)
     problems.extend(found)
     if located.data is None and found:
@@ -348,6 +382,47 @@ def read_markdown(root: Path, path: Path, cls: type[M], problems: list[Problem])
     if meta is None:
         return None
     return Doc(rel, meta, body, body_line, located)
+
+
+_HEADING = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
+
+
+def read_page(root: Path, path: Path, problems: list[Problem]) -> Doc | None:
+    """A hand-written page or a week's own page: front matter optional, a title required."""
+    rel = _rel(root, path)
+    text = _read_text(rel, path, problems, root)
+    if text is None:
+        return None
+    if text.startswith("---\n"):
+        return _with_title(read_markdown(root, path, model.PageMeta, problems, text=text), problems)
+    problems.extend(markdown_nesting(rel, text, 1))
+    doc = Doc(rel, model.PageMeta(), text, 1, Located({}, rel))
+    return _with_title(doc, problems)
+
+
+def _with_title(doc: Doc | None, problems: list[Problem]) -> Doc | None:
+    """The page with its title in the front matter: given there, or its first `# heading`.
+
+    MkDocs would otherwise take the heading's text with its HTML unescaped, or the file name.
+    """
+    if doc is None or doc.meta.title:
+        return doc
+    match = _HEADING.search(doc.body)
+    if match is None:
+        problems.append(
+            Problem(
+                doc.path,
+                1,
+                1,
+                "page has no title",
+                "start the page with a heading such as `# Notes on the console`, or give it "
+                "`title:` in its front matter",
+            )
+        )
+        return None
+    title = match.group(1).replace("`", "").replace("**", "").strip()
+    doc.meta = model.PageMeta(title=title[:1000] or "-")
+    return doc
 
 
 def split_locale(path: Path) -> tuple[str, str | None]:
@@ -445,6 +520,7 @@ def _load_week(
     languages: list[str],
     default: str,
     problems: list[Problem],
+    refused: set[str],
 ) -> Week | None:
     docs: dict[str, Doc | None] = {}
     for name in WEEK_FILES:
@@ -468,6 +544,8 @@ def _load_week(
         stem, lang = split_locale(path)
         if lang is None or not path.is_file() or path.suffix != ".md":
             continue
+        if _rel(root, path) in refused:
+            continue
         if not check_locale(root, path, lang, languages, default, problems):
             continue
         if stem not in WEEK_FILES:
@@ -484,7 +562,12 @@ def _load_week(
 
 
 def _load_module(
-    root: Path, folder: Path, languages: list[str], default: str, problems: list[Problem]
+    root: Path,
+    folder: Path,
+    languages: list[str],
+    default: str,
+    problems: list[Problem],
+    refused: set[str],
 ) -> tuple[LoadedModule | None, list[Week]]:
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
@@ -506,7 +589,10 @@ def _load_module(
             located.problem(
                 ("id",),
                 f"id '{given_id}' does not match the folder name '{folder.name}'",
-                f"set `id: {folder.name}` or rename the folder",
+                f"set `id: {folder.name}` or rename the folder"
+                if re.fullmatch(model.SLUG, folder.name)
+                else f"rename the folder to '{slugify(folder.name)}' and set "
+                f"`id: {slugify(folder.name)}` (lower-case words joined by hyphens)",
             )
         )
     translations: dict[str, model.ModuleTranslation] = {}
@@ -518,15 +604,15 @@ def _load_module(
     pages: dict[str, Doc] = {}
     page_translations: dict[str, dict[str, Doc]] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+        if path.name.startswith(".") or _rel(root, path) in refused:
             continue
         stem, lang = split_locale(path)
         if path.is_dir() and WEEK_DIR.match(path.name):
             week_folders.append(path.name)
-            week = _load_week(root, folder.name, path, languages, default, problems)
+            week = _load_week(root, folder.name, path, languages, default, problems, refused)
             if week is not None:
                 weeks.append(week)
-            assets.extend(_assets(root, path, problems))
+            assets.extend(_assets(root, path, problems, refused))
         elif path.is_dir():
             problems.append(
                 Problem(
@@ -605,11 +691,14 @@ def _read_glossary(
     return located
 
 
-def _assets(root: Path, week: Path, problems: list[Problem]) -> list[str]:
+def _assets(root: Path, week: Path, problems: list[Problem], refused: set[str]) -> list[str]:
     """Files of a week folder other than its three pages and their translations."""
     found = []
     for path in sorted(week.rglob("*")):
         if path.is_dir() or any(p.startswith(".") for p in path.relative_to(week).parts):
+            continue
+        rel = _rel(root, path)
+        if rel in refused or any(rel.startswith(r + "/") for r in refused):
             continue
         stem, _ = split_locale(path)
         if path.parent == week and stem in WEEK_FILES and path.suffix == ".md":
@@ -630,14 +719,21 @@ def _assets(root: Path, week: Path, problems: list[Problem]) -> list[str]:
 
 
 def _load_programmes(
-    root: Path, languages: list[str], default: str, problems: list[Problem]
+    root: Path, languages: list[str], default: str, problems: list[Problem], refused: set[str]
 ) -> list[LoadedProgramme]:
     folder = root / "curriculum" / "programmes"
     found: dict[str, LoadedProgramme] = {}
-    pending: list[tuple[str, str, model.ProgrammeTranslation]] = []
+    pending: list[tuple[str, str, model.ProgrammeTranslation, Located]] = []
     if not folder.is_dir():
         return []
     for path in sorted(folder.glob("*.yml")):
+        if _rel(root, path) in refused:
+            continue
+        if not path.is_file():
+            problems.append(
+                Problem(_rel(root, path), 1, 1, "a folder named like a programme", "rename it")
+            )
+            continue
         stem, lang = split_locale(path)
         located = read_yaml(root, path, problems)
         if located is None:
@@ -646,14 +742,15 @@ def _load_programmes(
             if check_locale(root, path, lang, languages, default, problems):
                 tr = validate_model(model.ProgrammeTranslation, located, problems)
                 if tr is not None:
-                    pending.append((stem, lang, tr))
+                    pending.append((stem, lang, tr, located))
             continue
         meta = validate_model(model.Programme, located, problems)
         if meta is not None:
             found[stem] = LoadedProgramme(meta, _rel(root, path), located, {})
-    for stem, lang, tr in pending:
+    for stem, lang, tr, located in pending:
         if stem in found:
             found[stem].translations[lang] = tr
+            found[stem].translations_located[lang] = located
         else:
             problems.append(
                 Problem(
@@ -688,22 +785,36 @@ def load_curriculum(root: Path, languages: list[str], default_language: str = "e
                 )
             ]
         )
+    scanned = sources.scan(root, languages)
+    problems.extend(scanned.problems)
+    refused = scanned.refused
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if folder.name.startswith("."):
             continue
-        loaded, weeks = _load_module(root, folder, languages, default_language, problems)
+        if _rel(root, folder) in refused:
+            broken[folder.name] = []  # reported by the scan; programmes may still name it
+            continue
+        loaded, weeks = _load_module(root, folder, languages, default_language, problems, refused)
         if loaded is not None:
             modules[folder.name] = loaded
         else:
             broken[folder.name] = weeks
-    programmes = _load_programmes(root, languages, default_language, problems)
-    pages = root / "curriculum" / "pages"
-    for path in sorted(pages.rglob("*.md")) if pages.is_dir() else []:
-        check_locale(root, path, split_locale(path)[1], languages, default_language, problems)
+    programmes = _load_programmes(root, languages, default_language, problems, refused)
     curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
-    sources = root / REVIEWED_SOURCES
-    if sources.is_file():
-        located = read_yaml(root, sources, problems)
+    curriculum.page_files = [f for f in scanned.files if f.startswith(sources.PAGES_DIR + "/")]
+    for rel in curriculum.page_files:
+        if rel.endswith(".md"):
+            path = root / rel
+            check_locale(root, path, split_locale(path)[1], languages, default_language, problems)
+    local = [a for m in modules.values() for a in m.assets if a.endswith(".md")]
+    for rel in [*curriculum.page_files, *local]:
+        if rel.endswith(".md"):
+            doc = read_page(root, root / rel, problems)
+            if doc is not None:
+                curriculum.pages[rel] = doc
+    reviewed = root / REVIEWED_SOURCES
+    if reviewed.is_file():
+        located = read_yaml(root, reviewed, problems)
         hosts = validate_model(model.ReviewedSources, located, problems) if located else None
         # a broken list is reported above; links are not checked against half of it
         curriculum.reviewed_hosts = dict(hosts.root) if hosts else None

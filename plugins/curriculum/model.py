@@ -23,8 +23,9 @@ from pydantic import (
 )
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PAGE_PATH = r"^(\.\./|[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, min_length=1, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
 
 
@@ -39,6 +40,11 @@ Headcount = Annotated[
     StringConstraints(pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$"),
 ]
 """How many people: a number such as 4, or a range such as 3-5."""
+
+CohortDate = Annotated[
+    dt.date, Field(strict=False, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
+]
+"""A date of a cohort, as YYYY-MM-DD, between the years 2000 and 2100."""
 
 TRACKS = (
     "intro-to-coding",
@@ -125,8 +131,10 @@ class PrepItem(_Strict):
     )
     title: Text = Field(description="What the trainee sees in the checklist.")
     url: str | None = Field(default=None, description="An http(s) address of a free resource.")
-    page: str | None = Field(
-        default=None, description="A Markdown page of this module, relative to this file."
+    page: Annotated[str, StringConstraints(pattern=PAGE_PATH, max_length=200)] | None = Field(
+        default=None,
+        description="A Markdown page of this module, relative to this file, such as notes.md or "
+        "../week-01/notes.md.",
     )
     type: ItemType = Field(description="read, watch, practise or quiz.")
     minutes: Minutes = Field(description="Honest minutes a trainee needs, a whole number.")
@@ -167,6 +175,20 @@ class PrepTranslation(_Strict):
     )
     prep: dict[str, Text] | None = Field(
         default=None, description="Translated item titles, keyed by item id."
+    )
+
+
+class PageMeta(_Strict):
+    """Front matter of a hand-written page (`curriculum/pages/`) or a week's own page (`notes.md`).
+
+    Optional, like the keys in it. Nothing else is accepted: Material would print other keys into
+    the page unescaped, or let them choose its template.
+    """
+
+    title: Text | None = Field(
+        default=None,
+        description="The page's title in the navigation and the browser's tab; the page's first "
+        "`# heading` when absent.",
     )
 
 
@@ -312,14 +334,14 @@ class Programme(_Strict):
     title: Text = Field(description="The programme's name.")
     summary: Text = Field(description="Who it is for and how it runs.")
     modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.")
-    start: Annotated[dt.date, Field(strict=False)] | None = Field(
+    start: CohortDate | None = Field(
         default=None, description="First session of the current cohort, as YYYY-MM-DD."
     )
     company_visit_every: Annotated[int, Field(ge=1, le=12)] | None = Field(
         default=None,
         description="A company visit after every this many weeks of modules (none if absent).",
     )
-    breaks: list[Annotated[dt.date, Field(strict=False)]] = Field(
+    breaks: list[CohortDate] = Field(
         default=[], description="Dates without a session (holidays), as YYYY-MM-DD."
     )
     closing: list[Closing] = Field(

@@ -84,7 +84,7 @@ def _href(src: str, target: str) -> Markup:
     return Markup(posixpath.relpath(target, posixpath.dirname(src) or "."))
 
 
-def _front_matter(title: str) -> Markup:
+def front_matter(title: str) -> Markup:
     return Markup("title: " + json.dumps(escape.plain(title), ensure_ascii=False))
 
 
@@ -234,7 +234,7 @@ def render_prep(
         "prep.md.j2",
         **_week_common(cur, lang, module, week, "prep", tr),
         terms=terms,
-        front_matter=_front_matter(title or meta.title),
+        front_matter=front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         objectives=[
             lang.text(objectives[n] if objectives else None, o)
@@ -258,7 +258,7 @@ def render_exercises(cur: Curriculum, lang: _Lang, module: LoadedModule, week: W
     text = _render(
         "exercises.md.j2",
         **_week_common(cur, lang, module, week, "exercises", tr),
-        front_matter=_front_matter(title or meta.title),
+        front_matter=front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         group_size=str(meta.group_size).replace("-", "–"),
     )
@@ -273,7 +273,7 @@ def render_coach(cur: Curriculum, lang: _Lang, module: LoadedModule, week: Week)
     text = _render(
         "coach.md.j2",
         **_week_common(cur, lang, module, week, "coach", tr),
-        front_matter=_front_matter(title or meta.title),
+        front_matter=front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         blocks=blocks,
         session=lang.catalog.duration(meta.session_minutes),
@@ -349,7 +349,7 @@ def render_glossary(cur: Curriculum, lang: _Lang, glossary: Glossary | None = No
     text = _render(
         "glossary.md.j2",
         t=lang.t,
-        front_matter=_front_matter(lang.catalog.t("nav_glossary")),
+        front_matter=front_matter(lang.catalog.t("nav_glossary")),
         title=lang.t("nav_glossary"),
         terms=terms,
         source_lang=lang.source,
@@ -394,7 +394,7 @@ def render_self_evaluation(lang: _Lang, module: LoadedModule) -> Page:
     text = _render(
         "self-evaluation.md.j2",
         **common,
-        front_matter=_front_matter(title or meta.title),
+        front_matter=front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         list_key=f"{module.meta.id}/self-evaluation",
         checks=checks,
@@ -418,7 +418,7 @@ def render_workshop(lang: _Lang, module: LoadedModule) -> Page:
     text = _render(
         "workshop.md.j2",
         **common,
-        front_matter=_front_matter(title or meta.title),
+        front_matter=front_matter(title or meta.title),
         title=lang.text(title, meta.title),
         audience=lang.text(trm.audience if trm else None, meta.audience),
         participants=meta.participants.replace("-", "–"),
@@ -490,7 +490,7 @@ def render_module(cur: Curriculum, lang: _Lang, module: LoadedModule) -> Page:
         "module.md.j2",
         closing=closing,
         **_banner(lang, src, fallback=tr is None),
-        front_matter=_front_matter(_module_title_plain(lang, module)),
+        front_matter=front_matter(_module_title_plain(lang, module)),
         title=_module_title(lang, module),
         track=lang.t(f"track_{meta.track}"),
         level=lang.t(f"level_{meta.level}"),
@@ -553,7 +553,7 @@ def _index_page(lang: _Lang, src: str, template: str, title_key: str, **items: A
     text = _render(
         template,
         t=lang.t,
-        front_matter=_front_matter(lang.catalog.t(title_key)),
+        front_matter=front_matter(lang.catalog.t(title_key)),
         title=lang.t(title_key),
         **items,
     )
@@ -695,7 +695,7 @@ def render_programme(
     text = _render(
         "programme.md.j2",
         **_banner(lang, src, fallback=lang.code not in prog.translations),
-        front_matter=_front_matter(plain),
+        front_matter=front_matter(plain),
         title=title,
         summary=summary,
         facts=facts,
@@ -732,7 +732,7 @@ def render_offline(lang: _Lang) -> Page:
     text = _render(
         "offline.md.j2",
         t=lang.t,
-        front_matter=_front_matter(t("nav_offline")),
+        front_matter=front_matter(t("nav_offline")),
         title=lang.t("nav_offline"),
         button=button,
     )

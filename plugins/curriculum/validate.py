@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
+from . import urls
 from .load import REVIEWED_SOURCES, Curriculum, Doc, LoadedModule, Week
 from .problems import Problem
 
@@ -22,19 +24,54 @@ def cross_check(cur: Curriculum) -> list[Problem]:
     problems.extend(_check_prerequisite_cycles(cur))
     problems.extend(_check_programmes(cur))
     problems.extend(_check_glossary(cur))
-    if cur.reviewed_hosts is not None:
-        problems.extend(_check_links(cur, cur.reviewed_hosts))
+    problems.extend(_check_links(cur, cur.reviewed_hosts))
     return problems
 
 
-_LINK = re.compile(r"\bhttps?://[^\s)<>\"'`\]]+")
+_BARE = re.compile(r"(?i)\bhttps?:[^\s)<>\"'`\]]+")
+_DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+_ATTRIBUTE = re.compile(
+    r"(?i)\b(href|src|srcset|poster|action|formaction|data|xlink:href|background|cite|ping)"
+    r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)"
+)
+_FETCHED = {"src", "srcset", "poster", "data", "background"}
+"""HTML attributes whose address the browser fetches when the page opens."""
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+_MARKS = ("](", "]:", "<", "=", ":")
+"""A line holds an address only if it holds one of these."""
 
 
-def links_in(text: str) -> Iterator[tuple[int, int, str]]:
-    """(line, column, url) of every web address in Markdown prose, 0-based; code is skipped."""
+@dataclass(frozen=True)
+class Link:
+    """A web address written in a page: 0-based line and column, and whether it is fetched when
+    the page opens (an image) or only followed (a link, or an address in the text)."""
+
+    line: int
+    col: int
+    raw: str
+    fetched: bool
+
+
+def _opens_image(prose: str, close: int) -> bool:
+    """True if the `]` at `close` ends the text of an image (`![...]`), not of a link."""
+    depth = 0
+    for i in range(close, -1, -1):
+        if prose[i] == "]":
+            depth += 1
+        elif prose[i] == "[":
+            depth -= 1
+            if depth == 0:
+                return i > 0 and prose[i - 1] == "!"
+    return False
+
+
+def links_in(text: str) -> Iterator[Link]:
+    """Every address in Markdown prose: link and image targets, autolinks, HTML attributes and
+    bare http(s) addresses. Code spans and fenced code are skipped."""
     fence = ""
-    for n, line in enumerate(text.splitlines()):
+    for n, line in enumerate(text.split("\n")):
         stripped = line.lstrip()
         if fence:
             if stripped.startswith(fence):
@@ -43,31 +80,89 @@ def links_in(text: str) -> Iterator[tuple[int, int, str]]:
         if stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             continue
-        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
-        for match in _LINK.finditer(prose):
-            yield n, match.start(), match.group().rstrip(".,;:!?")
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line
+        if not any(mark in prose for mark in _MARKS):
+            continue
+        found: dict[int, Link] = {}
+        for match in _DESTINATION.finditer(prose):
+            raw = match.group(1)
+            raw = raw[1:-1] if raw.startswith("<") else raw
+            found.setdefault(
+                match.start(1), Link(n, match.start(1), raw, _opens_image(prose, match.start()))
+            )
+        for match in _REFERENCE.finditer(prose):
+            raw = match.group(1)
+            raw = raw[1:-1] if raw.startswith("<") else raw
+            found.setdefault(match.start(1), Link(n, match.start(1), raw, False))
+        for match in _AUTOLINK.finditer(prose):
+            found.setdefault(match.start(1), Link(n, match.start(1), match.group(1), False))
+        for match in _ATTRIBUTE.finditer(prose):
+            value = match.group(2)
+            quoted = value[:1] in "\"'"
+            col = match.start(2) + quoted
+            raw = value[1:-1] if quoted else value
+            found.setdefault(col, Link(n, col, raw, match.group(1).lower() in _FETCHED))
+        for match in _BARE.finditer(prose):
+            inside = any(k <= match.start() < k + len(v.raw) for k, v in found.items())
+            if not inside:
+                raw = match.group().rstrip(".,;:!?")
+                found.setdefault(match.start(), Link(n, match.start(), raw, False))
+        yield from (found[col] for col in sorted(found))
 
 
-def host_problem(url: str, hosts: dict[str, str]) -> tuple[str, str] | None:
-    """Why a link is refused (message, hint), or None if it is https on a reviewed host."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https":
-        return f"link '{url}' is not https", "use the https:// address of the page"
-    if not host or "." not in host or parts.username or parts.port:
-        return f"link '{url}' is not a well-formed web address", "copy the address from the browser"
-    if not any(host == h or host.endswith("." + h) for h in hosts):
+def host_problem(
+    url: str, hosts: dict[str, str] | None, *, fetched: bool = False
+) -> tuple[str, str] | None:
+    """Why an address is refused (message, hint), or None if the page may use it.
+
+    Addresses are read as a browser reads them (see `urls`). Pages of this site and mailto: are
+    fine; images must come from this site; links must be https on a reviewed host (any host when
+    `hosts` is None).
+    """
+    address = urls.parse(url)
+    shown = url if len(url) <= 80 else url[:77] + "..."
+    if address.kind in ("relative", "fragment"):
+        if address.well_formed:
+            return None
+        return f"address '{shown}' has a backslash", "write paths with '/' only"
+    if address.kind == "mail" and not fetched:
+        return None
+    if address.kind in ("other", "mail"):
         return (
-            f"link to '{host}', which is not a reviewed source",
+            f"address '{shown}' uses '{address.scheme}:', which pages may not use",
+            "link to an https:// address or to a page of this site",
+        )
+    if fetched:
+        return (
+            f"image or media from another site: '{shown}'",
+            "pages make no requests to other sites: save the file (png, jpg, webp) beside the "
+            "page and use its file name",
+        )
+    if address.kind == "network":
+        return (
+            f"address '{shown}' has no scheme",
+            "write the address in full, starting with https://",
+        )
+    if address.scheme != "https":
+        return f"link '{shown}' is not https", "use the https:// address of the page"
+    if hosts is not None and not urls.on_hosts(address.host, hosts):
+        return (
+            f"link to '{address.host}', which is not a reviewed source",
             f"link to a free, reputable source listed in {REVIEWED_SOURCES}, or propose the host "
             "there (with why it is good for trainees) in your pull request",
+        )
+    if not address.well_formed:
+        return (
+            f"link '{shown}' is not a well-formed web address",
+            "copy the address from the browser's address bar: https://host/path, lower-case "
+            "scheme and host, no user name, port or backslash",
         )
     return None
 
 
-def _check_links(cur: Curriculum, hosts: dict[str, str]) -> list[Problem]:
+def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]:
     out: list[Problem] = []
-    docs: list[Doc] = []
+    docs: list[Doc] = list(cur.pages.values())
     for module in cur.modules.values():
         for week in module.weeks:
             for n, item in enumerate(week.prep.meta.prep):
@@ -79,25 +174,10 @@ def _check_links(cur: Curriculum, hosts: dict[str, str]) -> list[Problem]:
         docs += [d for d in (module.self_evaluation, module.workshop) if d is not None]
         docs += [d for tr in module.page_translations.values() for d in tr.values()]
     for doc in docs:
-        for line, col, url in links_in(doc.body):
-            found = host_problem(url, hosts)
+        for link in links_in(doc.body):
+            found = host_problem(link.raw, hosts, fetched=link.fetched)
             if found:
-                out.append(Problem(doc.path, doc.body_line + line, col + 1, *found))
-    pages = [
-        cur.root / asset
-        for module in cur.modules.values()
-        for asset in module.assets
-        if asset.endswith(".md")
-    ]
-    pages += sorted((cur.root / "curriculum" / "pages").rglob("*.md"))
-    for path in pages:
-        if not path.is_file():
-            continue
-        rel = path.relative_to(cur.root).as_posix()
-        for line, col, url in links_in(path.read_text(encoding="utf-8", errors="replace")):
-            found = host_problem(url, hosts)
-            if found:
-                out.append(Problem(rel, line + 1, col + 1, *found))
+                out.append(Problem(doc.path, doc.body_line + link.line, link.col + 1, *found))
     return out
 
 
@@ -213,13 +293,20 @@ def _check_glossary(cur: Curriculum) -> list[Problem]:
                             key=True,
                         )
                     )
+    # A glossary that failed to load (its problems are reported) may define the missing terms:
+    # listing every week that uses them would bury the one real problem.
+    unreadable = any(
+        (cur.root / module.path / "glossary.yml").is_file() and module.glossary is None
+        for module in cur.modules.values()
+    ) or any((cur.root / "modules" / folder / "glossary.yml").is_file() for folder in cur.broken)
     for module in cur.modules.values():
-        if module.glossary_translations and module.glossary is None:
+        exists = (cur.root / module.path / "glossary.yml").is_file()
+        if module.glossary_translations and module.glossary is None and not exists:
             for tr in module.glossary_translations.values():
                 out.append(tr.problem((), "translation of a glossary that does not exist", ""))
         for week in module.weeks:
             for n, term in enumerate(week.prep.meta.terms):
-                if term not in owner:
+                if term not in owner and not unreadable:
                     close = difflib.get_close_matches(term, list(owner), n=1)
                     out.append(
                         week.prep.located.problem(
@@ -330,10 +417,10 @@ def _check_week(cur: Curriculum, module_path: str, week: Week) -> list[Problem]:
 def _check_page(
     cur: Curriculum, module_path: str, week: Week, prep: Doc, n: int, page: str
 ) -> list[Problem]:
-    target = PurePosixPath(module_path, week.folder, page)
-    resolved = Path(cur.root, target).resolve()
-    inside = Path(cur.root, module_path).resolve()
-    if PurePosixPath(page).is_absolute() or not resolved.is_relative_to(inside):
+    target = PurePosixPath(posixpath.normpath(PurePosixPath(module_path, week.folder, page)))
+    resolved = Path(cur.root, target)
+    # Where the path points, not where a link leads: `sources.scan` checks links.
+    if PurePosixPath(page).is_absolute() or not target.is_relative_to(module_path):
         return [
             prep.located.problem(
                 ("prep", n, "page"),
@@ -439,6 +526,16 @@ def _check_programmes(cur: Curriculum) -> list[Problem]:
     out: list[Problem] = []
     for prog in cur.programmes:
         meta, loc = prog.meta, prog.located
+        for lang, tr in prog.translations.items():
+            if tr.closing is not None and len(tr.closing) != len(meta.closing):
+                out.append(
+                    prog.translations_located[lang].problem(
+                        ("closing",),
+                        f"{len(tr.closing)} closing sessions translated, the English has "
+                        f"{len(meta.closing)}",
+                        "translate each closing session once, in the same order",
+                    )
+                )
         stem = PurePosixPath(prog.path).stem
         if meta.id != stem:
             out.append(

@@ -29,6 +29,12 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
 _NULL = {"", "~", "null"}
 
+MAX_DEPTH = 32
+"""Lists and mappings nested deeper than this are refused (our files need four levels)."""
+MAX_NODES = 50_000
+"""Values in one file: about ten times the largest glossary."""
+MAX_DIGITS = 15
+
 
 @dataclass
 class Located:
@@ -125,7 +131,21 @@ class _Builder:
             return None, i + 1
         self.refuse_extras(event)
         if isinstance(event, yaml.ScalarEvent):
-            return _scalar(event), i + 1
+            long_number = len(event.value) > MAX_DIGITS and bool(
+                not event.style and (_INT.fullmatch(event.value) or _FLOAT.fullmatch(event.value))
+            )
+            value = None if long_number else _scalar(event)
+            if long_number:
+                self.problems.append(
+                    Problem(
+                        self.out.file,
+                        *self.place(event.start_mark),
+                        f"a number of {len(event.value)} characters",
+                        f"numbers here have at most {MAX_DIGITS} digits",
+                    )
+                )
+                return None, i + 1
+            return value, i + 1
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             i += 1
@@ -175,7 +195,9 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> tuple[Located, list[
     """Parse one YAML document. Returns the data with its places, and the problems found."""
     builder = _Builder(file, line_offset)
     try:
-        events = list(yaml.parse(text, Loader=_Loader))
+        events = _events(text, file, line_offset)
+    except _TooLarge as exc:
+        return builder.out, [exc.problem]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
@@ -190,6 +212,10 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> tuple[Located, list[
                 "'[', '{', '&', '*', "
                 "'!' or '#' need quotes",
             )
+        ]
+    except yaml.YAMLError as exc:  # the reader's errors carry no mark
+        return builder.out, [
+            Problem(file, 1 + line_offset, 1, f"YAML error: {exc}", "save the file as UTF-8 text")
         ]
     docs = [i for i, e in enumerate(events) if isinstance(e, yaml.DocumentStartEvent)]
     if len(docs) > 1:
@@ -207,6 +233,41 @@ def parse(text: str, file: str, *, line_offset: int = 0) -> tuple[Located, list[
         return builder.out, []
     builder.out.data, _ = builder.node(events, docs[0] + 1, ())
     return builder.out, builder.problems
+
+
+class _TooLarge(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _events(text: str, file: str, line_offset: int) -> list[Any]:
+    """The YAML events, refused early when the nesting or the number of values is excessive."""
+    events: list[Any] = []
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        events.append(event)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooLarge(
+                    _limit(event, file, line_offset, f"nested more than {MAX_DEPTH} deep")
+                )
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+        if len(events) > MAX_NODES:
+            raise _TooLarge(_limit(event, file, line_offset, f"more than {MAX_NODES} values"))
+    return events
+
+
+def _limit(event: Any, file: str, line_offset: int, what: str) -> Problem:
+    mark = event.start_mark
+    return Problem(
+        file,
+        mark.line + 1 + line_offset,
+        mark.column + 1,
+        f"YAML {what}",
+        "our files need a few levels and a few hundred values: split or simplify this one",
+    )
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -37,6 +37,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._default_search_index: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
+        self._hosts: frozenset[str] | None = None
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
@@ -83,6 +84,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
         config.nav = site.navigation(current)
+        hosts = site.curriculum.reviewed_hosts
+        self._hosts = frozenset(hosts) if hosts is not None else None
         return config
 
     # After i18n's on_config (-100), which warns that Material's instant navigation breaks its
@@ -146,7 +149,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        return sanitise.clean(html)
+        return sanitise.clean(html, self._hosts)
 
     def _language_path(self, lang: str, path: str) -> str:
         return path if lang == self._default else f"{lang}/{path}"

@@ -1,0 +1,266 @@
+"""Which files of the curriculum's folders may be read and published, and why others may not.
+
+Anyone can open a pull request, and the build publishes what it reads. So every file under
+`modules/` and `curriculum/` is looked at before anything is read: it must lie inside the
+repository (a symbolic link may not lead out of it), have a name from a safe set, stay under a size
+limit, and, if it is published as it is, be of a kind that cannot run script in a browser (raster
+images and PDFs, checked by their first bytes). Paths that the theme or this plugin own on the site
+cannot be taken by a contributor's file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .problems import Problem
+
+SOURCE_DIRS = ("modules", "curriculum")
+PAGES_DIR = "curriculum/pages"
+
+MAX_TEXT_BYTES = 256 * 1024
+"""Markdown and YAML files: the longest page of the curriculum is about 20 KB."""
+MAX_ASSET_BYTES = 2 * 1024 * 1024
+"""Images and PDFs: trainees pay for their data."""
+
+NAME = re.compile(
+    r"(?P<stem>[a-z0-9][a-z0-9_-]*)(?:\.(?P<lang>[a-z]{2}(?:_[A-Z]{2})?))?\.(?P<ext>[a-z0-9]+)"
+)
+"""A file name: lower-case words (letters, digits, `-`, `_`), an optional language code, and a
+lower-case extension: `prep.md`, `prep.fr.md`, `map-of-brussels.png`."""
+FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+MAX_NAME = 80
+
+TEXT_KINDS = (".md", ".yml")
+ASSET_KINDS: dict[str, tuple[bytes, ...]] = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".webp": (b"RIFF",),
+    ".avif": (b"ftypavif", b"ftypavis"),
+    ".pdf": (b"%PDF-",),
+}
+"""Files published as they are, with the bytes they start with (AVIF: after 4 bytes)."""
+
+RESERVED_TOP = ("assets", "search", "modules", "programmes", "glossary", "offline", "stylesheets")
+"""Site folders owned by the theme and the plugin: a hand-written page may not take them."""
+
+
+def slug(text: str) -> str:
+    """The name of the safe set closest to `text` ('Intro To Coding' -> 'intro-to-coding')."""
+    out = re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-_")
+    return out[:MAX_NAME] or "page"
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True if `path`, with every symbolic link followed, lies inside `root` (already resolved)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(root)
+    except (OSError, ValueError):
+        return False
+
+
+class Refused(Exception):
+    """A file that must not be read; the reason is reported by `scan`."""
+
+
+def read_bytes(root: Path, path: Path) -> bytes:
+    """A source file's bytes, refused if it leads outside `root` or is over the size limits."""
+    if not inside(root, path) or not path.is_file():
+        raise Refused(str(path))
+    limit = MAX_TEXT_BYTES if path.suffix in TEXT_KINDS else MAX_ASSET_BYTES
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise Refused(str(path))
+    return data
+
+
+@dataclass
+class Scan:
+    """What `scan` found: problems, and the files that must not be read at all."""
+
+    problems: list[Problem] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+    """Every file that may be read, by its path from the root."""
+
+    def refuse(self, rel: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(rel, 1, 1, message, hint))
+        self.refused.add(rel)
+
+
+def scan(root: Path, languages: list[str]) -> Scan:
+    """Look at every file and folder under the source folders before anything is read."""
+    root = root.resolve()
+    found = Scan()
+    for name in SOURCE_DIRS:
+        top = root / name
+        if top.is_symlink() and not inside(root, top):
+            found.refuse(name, _outside(top), _OUTSIDE_HINT)
+            continue
+        if top.is_dir():
+            _walk(root, top, languages, found, set())
+    return found
+
+
+_OUTSIDE_HINT = (
+    "a pull request may not publish files from outside the repository: replace the link with "
+    "the file itself, or point it at a file inside the repository"
+)
+
+
+def _outside(path: Path) -> str:
+    return f"symbolic link to '{os.readlink(path)}', which is outside the repository"
+
+
+def _walk(root: Path, folder: Path, languages: list[str], found: Scan, seen: set[Path]) -> None:
+    real = Path(os.path.realpath(folder))
+    if real in seen:  # a link back to a folder already walked
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    names = {entry.name for entry in entries}
+    for entry in entries:
+        path = Path(entry.path)
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else entry.path
+        if entry.name.startswith("."):
+            continue  # hidden files are never read nor published
+        if entry.is_symlink() and not inside(root, path):
+            found.refuse(rel, _outside(path), _OUTSIDE_HINT)
+            continue
+        if entry.is_dir():
+            if not FOLDER.fullmatch(entry.name) or len(entry.name) > MAX_NAME:
+                found.refuse(
+                    rel,
+                    f"folder name '{_shown(entry.name)}' is not allowed",
+                    f"rename it '{slug(entry.name)}': lower-case letters, digits, '-' and '_'",
+                )
+                continue
+            _walk(root, path, languages, found, seen)
+        elif entry.is_file():
+            _check_file(root, path, rel, names, languages, found)
+            if rel not in found.refused:
+                found.files.append(rel)
+        else:
+            found.refuse(rel, "not a regular file", "remove it; only files and folders are read")
+
+
+def _shown(name: str) -> str:
+    """A file name as it may be printed: no control characters, not overly long."""
+    safe = "".join(ch if ch.isprintable() else "?" for ch in name)
+    return safe if len(safe) <= MAX_NAME else safe[:MAX_NAME] + "..."
+
+
+def _check_file(
+    root: Path, path: Path, rel: str, names: set[str], languages: list[str], found: Scan
+) -> None:
+    name = path.name
+    match = NAME.fullmatch(name)
+    if match is None or len(name) > MAX_NAME:
+        found.refuse(rel, f"file name '{_shown(name)}' is not allowed", _name_hint(name))
+        return
+    ext = "." + match["ext"]
+    parts = PurePosixPath(rel).parts
+    published = _published_as_is(parts)
+    if ext not in TEXT_KINDS and ext not in ASSET_KINDS:
+        kinds = ", ".join(k.lstrip(".") for k in ASSET_KINDS)
+        found.refuse(
+            rel,
+            f"files of kind '{ext}' are not accepted"
+            + (
+                " (they could run script on the site)"
+                if ext in (".html", ".htm", ".js", ".mjs", ".svg", ".xml", ".xhtml")
+                else ""
+            ),
+            f"pages are Markdown (.md), metadata is YAML (.yml), and files published beside "
+            f"them are {kinds}"
+            + (": export an SVG drawing as PNG or WebP" if ext == ".svg" else ""),
+        )
+        return
+    try:
+        size = path.stat().st_size
+    except OSError:
+        found.refuse(rel, "cannot be read", "check the file's permissions")
+        return
+    limit = MAX_TEXT_BYTES if ext in TEXT_KINDS else MAX_ASSET_BYTES
+    if size > limit:
+        found.refuse(
+            rel,
+            f"file is {size // 1024} KB, more than the limit of {limit // 1024} KB",
+            "split the page into several pages"
+            if ext in TEXT_KINDS
+            else "make the file smaller (compress the image, lower its resolution), or link to it",
+        )
+        return
+    if ext in ASSET_KINDS and published:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+        offset = 4 if ext == ".avif" else 0
+        if not any(head[offset:].startswith(magic) for magic in ASSET_KINDS[ext]) or (
+            ext == ".webp" and head[8:12] != b"WEBP"
+        ):
+            found.refuse(
+                rel,
+                f"file is not a {ext.lstrip('.').upper()} file, although its name says so",
+                "save it again from an image editor (or PDF printer) under the right extension",
+            )
+            return
+    lang = match["lang"]
+    if lang is not None and published and lang in languages and match["stem"] not in _LOADED:
+        source = f"{match['stem']}.{match['ext']}"
+        if source not in names:
+            found.refuse(
+                rel,
+                f"translation of '{source}', which does not exist",
+                f"add {source} (the English page) beside it, or rename this file",
+            )
+            return
+    if published and parts[:2] == ("curriculum", "pages"):
+        first = parts[2] if len(parts) > 3 else None
+        if first is not None and (first in RESERVED_TOP or first in languages):
+            found.refuse(
+                rel,
+                f"'{first}/' is a folder of the site that the build owns",
+                "move the page into a folder of another name",
+            )
+
+
+_LOADED = {
+    "index",
+    "prep",
+    "exercises",
+    "coach",
+    "module",
+    "glossary",
+    "self-evaluation",
+    "workshop",
+}
+"""Stems of the files the loader reads itself, with its own messages for a missing source."""
+
+
+def _published_as_is(parts: tuple[str, ...]) -> bool:
+    """Files copied to the site: hand-written pages, and what a module ships beside its weeks."""
+    if parts[:2] == ("curriculum", "pages"):
+        return True
+    return parts[:1] == ("modules",) and len(parts) >= 3
+
+
+def _name_hint(name: str) -> str:
+    stem, _, ext = name.rpartition(".")
+    if not stem:
+        stem, ext = name, "md"
+    parts = stem.split(".")
+    lang = parts[-1].lower() if len(parts) > 1 and len(parts[-1]) == 2 else None
+    base = slug(".".join(parts[:-1]) if lang else stem)
+    suggestion = f"{base}.{lang}.{ext.lower()}" if lang else f"{base}.{slug(ext)}"
+    return (
+        f"rename it '{suggestion}': names use lower-case letters, digits, '-' and '_', then an "
+        "optional language code (prep.fr.md), then the extension"
+    )
