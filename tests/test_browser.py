@@ -162,6 +162,72 @@ def test_next_page_comes_by_instant_navigation(page: Any, site: Site) -> None:
     assert [path for path, _ in site.served.since(mark)] == [f"/{WEEK}exercises/"]
 
 
+# --- content security policy ---------------------------------------------------------------------
+
+EVERY_KIND = [
+    "",
+    "modules/",
+    "modules/basics/",
+    "modules/basics/week-01/",
+    "modules/basics/week-01/exercises/",
+    "modules/basics/week-01/coach/",
+    "modules/basics/week-01/notes/",
+    "modules/basics/self-evaluation/",
+    "modules/basics/workshop/",
+    "programmes/",
+    "programmes/evening/",
+    "glossary/",
+    "offline/",
+    "guide/translating/",
+]
+"""A page of every kind the site has (and the site's 404.html, which a host sends for any address
+it does not have)."""
+
+_REPORT_VIOLATIONS = """
+window.curriculumViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.curriculumViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}`));
+"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_kind_runs_under_its_policy_without_a_violation(
+    browser: Any, site: Site, lang: str
+) -> None:
+    context = browser.new_context()
+    context.add_init_script(_REPORT_VIOLATIONS)
+    refused: list[str] = []
+    policies: set[str] = set()
+    context.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    context.on("dialog", lambda d: refused.append(f"dialog {d.message}"))
+    page = context.new_page()
+    for url in [*(site.url + prefix(lang) + path for path in EVERY_KIND), site.url + "404.html"]:
+        page.goto(url, wait_until="networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, url
+        policies.add(policy.get_attribute("content") or "")
+        refused += page.evaluate("window.curriculumViolations")
+    # What runs under the first page's policy still works: search, instant navigation, saving.
+    page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
+    page.evaluate("navigator.serviceWorker.ready")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("program", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url(site.url + prefix(lang) + WEEK + "exercises/")
+    page.wait_for_load_state("networkidle")
+    refused += page.evaluate("window.curriculumViolations")
+    context.close()
+    assert len(policies) == 1, "every page carries the same policy"
+    [policy] = policies
+    assert "script-src 'self' 'sha256-" in policy and "unsafe-inline' " not in policy.split(";")[1]
+    assert not refused, refused
+
+
 # --- progress ------------------------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from curriculum import offline, sanitise, session
+from curriculum import csp, offline, sanitise, session
 from curriculum.problems import CurriculumError
 from curriculum.render import OFFLINE_MANIFEST, fallback_markdown
 
@@ -38,6 +38,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
         self._hosts: frozenset[str] | None = None
+        self._csp: str | None = csp.PLACEHOLDER
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
@@ -100,6 +101,17 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     on_config = CombinedEvent(_prepare, _instant_navigation)
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` injects an inline live-reload script: its pages get no policy.
+        self._csp = None if command == "serve" else csp.PLACEHOLDER
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        # 404.html and the other pages that are not Markdown carry the policy too.
+        cast(dict[str, Any], context)["curriculum_csp"] = self._csp
+        return context
+
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         # The build folder is ours and rewritten by every build: watch the sources instead.
         server.unwatch(config.docs_dir)
@@ -132,6 +144,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         variables["curriculum_search_index"] = self._language_path(lang, "search/search_index.json")
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
+        variables["curriculum_csp"] = self._csp
         extra: Any = config.extra
         current = getattr(extra, "alternate", None) or extra.get("alternate")
         if current and current is not _SELECTOR_ONLY:
@@ -180,6 +193,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         site_dir = Path(config.site_dir)
         if self._default_search_index is not None:
             (site_dir / "search" / "search_index.json").write_bytes(self._default_search_index)
+        if self._csp is not None:
+            csp.apply(site_dir)  # before the offline lists, which count the pages' bytes
         # Instant navigation needs the list of the site's pages: curriculum.js asks for this
         # language's own (sitemap.xml, with every language and its alternates, is 30 times larger).
         site_url = config.site_url or ""
