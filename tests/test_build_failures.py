@@ -35,14 +35,38 @@ def test_invalid_metadata_fails_the_build_with_every_message(
     assert not (curriculum_root / "site").exists()
 
 
-def test_failed_build_removes_the_previous_site(curriculum_root: Path) -> None:
+def _snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(curriculum_root: Path) -> None:
     assert mkdocs_build(curriculum_root).returncode == 0
-    assert (curriculum_root / "site" / "index.html").is_file()
+    before = _snapshot(curriculum_root / "site")
+    assert "index.html" in before
+    # Refused by the curriculum's checks, before anything is built.
+    sources = _snapshot(curriculum_root / "modules")
     break_it(curriculum_root)
     result = mkdocs_build(curriculum_root)
     assert result.returncode != 0
-    assert not (curriculum_root / "site").exists()
-    assert "removed the incomplete site" in result.stderr
+    assert "was left as it was" in result.stderr
+    assert _snapshot(curriculum_root / "site") == before
+    # Refused by MkDocs once every page is built: a link to a page that does not exist.
+    for rel, data in sources.items():
+        (curriculum_root / "modules" / rel).write_bytes(data)
+    write(curriculum_root, "modules/basics/week-01/notes.md", "# Notes\n\n[x](missing.md)\n")
+    result = mkdocs_build(curriculum_root, "--strict")
+    assert result.returncode != 0 and "missing.md" in result.stderr
+    assert _snapshot(curriculum_root / "site") == before
+    assert sorted(p.name for p in curriculum_root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_a_successful_build_replaces_the_site_whole(curriculum_root: Path) -> None:
+    assert mkdocs_build(curriculum_root).returncode == 0
+    stale = curriculum_root / "site" / "stale.html"
+    stale.write_text("left from an old build")
+    assert mkdocs_build(curriculum_root).returncode == 0
+    assert not stale.exists()
+    assert (curriculum_root / "site" / "index.html").is_file()
 
 
 def test_docs_dir_must_not_be_a_source_folder(curriculum_root: Path) -> None:

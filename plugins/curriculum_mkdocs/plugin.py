@@ -33,11 +33,15 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._languages: list[str] = []
         self._default = "en"
         self._root = Path(".")
-        self._site_dir: Path | None = None
         self._default_search_index: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
         self._hosts: frozenset[str] | None = None
+        self._command: str | None = None
+        self._target: Path | None = None
+        self._staging: Path | None = None
+        self._failed = False
+        self._built = False
         self._csp: str | None = csp.PLACEHOLDER
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
@@ -47,7 +51,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         # Added back after i18n's check (see _instant_navigation); i18n checks once per language.
         features = config.theme.get("features") or []
         config.theme["features"] = [name for name in features if name != "navigation.instant"]
-        self._site_dir = Path(config.site_dir)
         i18n: Any = config.plugins.get("i18n")
         if i18n is None:
             raise PluginError(
@@ -70,6 +73,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if current == self._default:
             self._default_search_index = None
             self._pages = {}
+            self._stage(config)
         docs_dir = Path(config.docs_dir).resolve()
         try:
             site = session.prepare(self._root, docs_dir, self._languages, self._default)
@@ -102,8 +106,23 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     on_config = CombinedEvent(_prepare, _instant_navigation)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
         # `mkdocs serve` injects an inline live-reload script: its pages get no policy.
         self._csp = None if command == "serve" else csp.PLACEHOLDER
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """`mkdocs build` writes into a folder beside site_dir, which replaces it only when the
+        whole build succeeded (see on_shutdown): a failed build leaves the previous site as it was.
+        """
+        self._failed = False
+        self._built = False
+        site_dir = Path(config.site_dir)
+        if self._command != "build" or site_dir == self._staging:
+            self._target = site_dir if self._command != "build" else self._target
+            return
+        self._target = site_dir
+        self._staging = site_dir.with_name(f".{site_dir.name}.building")
+        config.site_dir = str(self._staging)
 
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
@@ -205,15 +224,34 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             files = offline.manifest(site_dir, self._language_path(lang, ""), urls)
             target = site_dir / self._language_path(lang, OFFLINE_MANIFEST.format(lang=lang))
             target.write_text(json.dumps(files, separators=(",", ":")), encoding="utf-8")
+        self._built = True
 
     on_post_build = CombinedEvent(_keep_search_index, _finish_site)
 
     def on_build_error(self, *, error: Exception) -> None:
-        # Leave no half-built site behind as if it were good.
-        site_dir = self._site_dir
-        if site_dir is not None and site_dir.is_dir():
-            shutil.rmtree(site_dir, ignore_errors=True)
-            log.error(f"Build failed: removed the incomplete site in {site_dir}")
+        # Also called after on_post_build, when strict mode counts warnings.
+        self._failed = True
+        staging = self._staging if self._command == "build" else self._target
+        if staging is not None and staging.is_dir():
+            shutil.rmtree(staging, ignore_errors=True)
+        if self._command == "build":
+            log.error(f"Build failed: the site in {self._target} was left as it was")
+        elif staging is not None:
+            log.error(f"Build failed: removed the incomplete site in {staging}")
+
+    def on_shutdown(self) -> None:
+        """Replace the previous site with the new one, whole, once the build has succeeded."""
+        staging, target = self._staging, self._target
+        if self._command != "build" or staging is None or target is None:
+            return
+        if self._failed or not self._built or not staging.is_dir():
+            return
+        previous = target.with_name(f".{target.name}.previous")
+        shutil.rmtree(previous, ignore_errors=True)
+        if target.exists():
+            target.rename(previous)
+        staging.rename(target)
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def material_search_config(config: MkDocsConfig) -> dict[str, Any]:
