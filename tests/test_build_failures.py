@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build, write
+from conftest import make_curriculum, mkdocs_build, write
 
 
 def break_it(root: Path) -> None:
@@ -94,3 +97,38 @@ def test_unknown_translation_language_fails(curriculum_root: Path) -> None:
     result = mkdocs_build(curriculum_root)
     assert result.returncode != 0
     assert "modules/basics/week-01/exercises.de.md:1:1: translation into 'de'" in result.stderr
+
+
+def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
+    """With SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), the day of the build
+    changes nothing: the same sources give the same bytes a year later."""
+    sites = []
+    for n, days in enumerate(["0", "400"]):
+        (tmp_path / f"build-{n}").mkdir()
+        root = make_curriculum(tmp_path / f"build-{n}")
+        env = {
+            **os.environ,
+            "SOURCE_DATE_EPOCH": "1767225600",
+            "CURRICULUM_CLOCK_SHIFT_DAYS": days,
+            "PYTHONPATH": str(Path(__file__).parent / "clock"),
+        }
+        probe = subprocess.run(
+            [sys.executable, "-c", "import datetime; print(datetime.date.today().year)"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        sites.append((probe.stdout.strip(), root))
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+    (year_a, a), (year_b, b) = sites
+    assert year_a != year_b, "the second build ran on another day"
+    assert _snapshot(a / "site") == _snapshot(b / "site")
