@@ -32,7 +32,7 @@ if _SHIFT:
 
         @classmethod
         def utcnow(cls):  # type: ignore[no-untyped-def, override]
-            return cls.fromtimestamp(_time.time(), _dt.timezone.utc).replace(tzinfo=None)
+            return cls.fromtimestamp(_time.time(), _dt.UTC).replace(tzinfo=None)
 
         @classmethod
         def today(cls):  # type: ignore[no-untyped-def, override]
