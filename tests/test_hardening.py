@@ -4,6 +4,7 @@ its payload never reaches the site."""
 from __future__ import annotations
 
 import os
+import time
 import struct
 import zlib
 from pathlib import Path
@@ -343,7 +344,7 @@ def test_sanitiser_drops_clobbering_names_and_foreign_addresses(html: str, kept:
         (MOD, "a: " + "[" * 10_000 + "]" * 10_000 + "\n", 1, "nested more than 32 deep"),
         (MOD, "a: " + "{b: " * 3000 + "}" * 3000 + "\n", 1, "nested more than 32 deep"),
         (MOD, "id: basics\nhours: " + "9" * 100_000 + "\n", 2, "a number of 100000 characters"),
-        (MOD, "a:\n" + "  - x\n" * 60_000, 2, "limit of 256 KB"),
+        (MOD, "a:\n" + "  - x\n" * 60_000, 2, "limit of 128 KB"),
     ],
 )
 def test_hostile_yaml_is_a_problem_not_a_crash(
@@ -469,3 +470,20 @@ def test_titles_of_pages_reach_no_page_as_html(root: Path) -> None:
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
     assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()
+
+
+def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> None:
+    """Python-Markdown spends minutes on thousands of unclosed tags; the build stops at the page's
+    time limit (1 s here, 10 s by default) instead, and names the page."""
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - curriculum\n", "  - curriculum:\n      page_seconds: 1\n")
+    )
+    body = "\n\n".join(["<a " * 100] * 300)
+    write(root, f"{WEEK}/exercises.md", f"---\ntitle: E\n---\n{body}\n")
+    started = time.monotonic()
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode != 0
+    assert time.monotonic() - started < 60
+    assert f"The page '{WEEK}/exercises.md' took more than 1 s to render" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -20,7 +20,7 @@ from .problems import Problem
 SOURCE_DIRS = ("modules", "curriculum")
 PAGES_DIR = "curriculum/pages"
 
-MAX_TEXT_BYTES = 256 * 1024
+MAX_TEXT_BYTES = 128 * 1024
 """Markdown and YAML files: the longest page of the curriculum is about 20 KB."""
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 """Images and PDFs: trainees pay for their data."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 import re
@@ -102,9 +103,12 @@ def links_in(text: str) -> Iterator[Link]:
             col = match.start(2) + quoted
             raw = value[1:-1] if quoted else value
             found.setdefault(col, Link(n, col, raw, match.group(1).lower() in _FETCHED))
+        starts = sorted(found)
         for match in _BARE.finditer(prose):
-            inside = any(k <= match.start() < k + len(v.raw) for k, v in found.items())
-            if not inside:
+            # Inside an address found above (a link's target): already there.
+            before = bisect.bisect_right(starts, match.start()) - 1
+            start = starts[before] if before >= 0 else -1
+            if before < 0 or match.start() >= start + len(found[start].raw):
                 raw = match.group().rstrip(".,;:!?")
                 found.setdefault(match.start(), Link(n, match.start(), raw, False))
         yield from (found[col] for col in sorted(found))

@@ -24,6 +24,7 @@ from curriculum.problems import CurriculumError
 from curriculum.render import OFFLINE_MANIFEST, fallback_markdown
 
 from .config import CurriculumConfig
+from .deadline import PageDeadline
 
 log = get_plugin_logger(__name__)
 
@@ -42,6 +43,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._staging: Path | None = None
         self._failed = False
         self._built = False
+        self._deadline = PageDeadline()
         self._csp: str | None = csp.PLACEHOLDER
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
@@ -138,9 +140,20 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             if (self._root / folder).is_dir():
                 server.watch(str(self._root / folder))
 
-    def on_page_markdown(
+    # First of all page hooks: the clock runs while every plugin and Markdown work on the page.
+    @event_priority(100)
+    def _start_clock(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        self._deadline.start(page.file.src_uri, float(self.config.page_seconds))
+        return markdown
+
+    @event_priority(100)
+    def _stop_clock(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._deadline.stop()
+        return html
+
+    def _fallback(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A hand-written page missing in this language: i18n falls back to the English file.
         i18n: Any = config.plugins["i18n"]
         file_locale = getattr(page.file, "locale", None)
@@ -176,12 +189,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             extra["alternate"] = _SELECTOR_ONLY
         return context
 
+    on_page_markdown = CombinedEvent(_start_clock, _fallback)
+
     # Last of all content hooks, so that what other plugins add is checked too.
     @event_priority(-100)
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def _sanitise(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return sanitise.clean(html, self._hosts)
+
+    on_page_content = CombinedEvent(_stop_clock, _sanitise)
 
     def _language_path(self, lang: str, path: str) -> str:
         return path if lang == self._default else f"{lang}/{path}"
@@ -230,6 +245,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # Also called after on_post_build, when strict mode counts warnings.
+        self._deadline.stop()
         self._failed = True
         staging = self._staging if self._command == "build" else self._target
         if staging is not None and staging.is_dir():
