@@ -4,8 +4,8 @@ its payload never reaches the site."""
 from __future__ import annotations
 
 import os
-import time
 import struct
+import time
 import zlib
 from pathlib import Path
 
