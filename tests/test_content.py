@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, REPO
-from curriculum.load import Curriculum, LoadedModule, find_placeholders, load_curriculum
+from curriculum.checks.links import host_problem, links_in
+from curriculum.loaded import Curriculum, LoadedModule
+from curriculum.loading.files import find_placeholders
+from curriculum.model import WORKSHOP_TRACKS
+from curriculum.read import load_curriculum
 from curriculum.render import prep_minutes, schedule
-from curriculum.validate import WORKSHOP_TRACKS, host_problem, links_in
 
 MIN_WEEKS = {
     "intro-to-coding": 4,

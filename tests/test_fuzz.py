@@ -15,9 +15,11 @@ from pydantic import BaseModel
 
 from conftest import LANGUAGES, make_curriculum
 from curriculum import model, sanitise, urls
-from curriculum.load import load_curriculum, read_markdown, read_page, read_yaml, validate_model
+from curriculum.checks.links import host_problem, links_in
+from curriculum.loading.errors import validate_model
+from curriculum.loading.files import read_markdown, read_page, read_yaml
 from curriculum.problems import CurriculumError, Problem
-from curriculum.validate import host_problem, links_in
+from curriculum.read import load_curriculum
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 FAST = settings(

@@ -13,9 +13,9 @@ import pytest
 
 from conftest import LANGUAGES, PROGRAMME_YML, make_curriculum, mkdocs_build, write
 from curriculum import sanitise, urls
-from curriculum.load import load_curriculum
+from curriculum.checks.links import host_problem, links_in
 from curriculum.problems import CurriculumError, Problem
-from curriculum.validate import host_problem, links_in
+from curriculum.read import load_curriculum
 
 MOD = "modules/basics/module.yml"
 WEEK = "modules/basics/week-01"

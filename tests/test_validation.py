@@ -16,8 +16,8 @@ from conftest import (
     make_curriculum,
     write,
 )
-from curriculum.load import load_curriculum
 from curriculum.problems import CurriculumError, Problem
+from curriculum.read import load_curriculum
 
 MOD = "modules/basics/module.yml"
 PREP = "modules/basics/week-01/prep.md"

@@ -13,7 +13,8 @@ from typing import Any
 from . import escape, sources
 from .i18n import Catalog
 from .i18n import catalog as get_catalog
-from .load import Curriculum, split_locale
+from .loaded import Curriculum
+from .loading.files import split_locale
 from .render import (
     GLOSSARY_PAGE,
     OFFLINE_PAGE,

@@ -57,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.kind)
     if args.command in ("new-module", "new-week"):
         return _scaffold(args)
-    from .load import load_curriculum
     from .problems import CurriculumError
+    from .read import load_curriculum
     from .siteconfig import site_languages
 
     root = args.config.resolve().parent
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _status(cur: object) -> int:
-    from .load import Curriculum
+    from .loaded import Curriculum
 
     assert isinstance(cur, Curriculum)
     others = [lang for lang in cur.languages if lang != cur.default_language]

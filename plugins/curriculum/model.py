@@ -60,6 +60,9 @@ Track = Literal[
     "soft-skills",
     "web-development",
 ]
+WORKSHOP_TRACKS = ("intro-to-coding", "digital-storytelling", "digital-journalism", "soft-skills")
+"""Tracks of the Digital Welcome programme: their trainees go on to run workshops for others."""
+
 Level = Literal["beginner", "intermediate", "advanced"]
 ItemType = Literal["read", "watch", "practise", "quiz"]
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import escape, model
 from .i18n import catalog
-from .load import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
+from .loaded import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from .model import TRACKS
 
 TEMPLATES = Path(__file__).parent / "templates"

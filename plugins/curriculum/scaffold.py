@@ -8,9 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .load import WEEK_DIR
-from .model import SLUG, TRACKS
-from .validate import WORKSHOP_TRACKS
+from .loading.modules import WEEK_DIR
+from .model import SLUG, TRACKS, WORKSHOP_TRACKS
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates" / "scaffold"),

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .assemble import collect, navigation, sync
-from .load import Curriculum, load_curriculum
+from .loaded import Curriculum
+from .read import load_curriculum
 
 SOURCE_DIRS = ("modules", "curriculum")
 

@@ -19,6 +19,8 @@ from .problems import Problem
 
 SOURCE_DIRS = ("modules", "curriculum")
 PAGES_DIR = "curriculum/pages"
+PROGRAMMES_DIR = "curriculum/programmes"
+REVIEWED_SOURCES = "curriculum/reviewed-sources.yml"
 
 MAX_TEXT_BYTES = 128 * 1024
 """Markdown and YAML files: the longest page of the curriculum is about 20 KB."""

@@ -1,0 +1,100 @@
+"""What loading produces and everything else reads: documents, weeks, modules, programmes, and
+the curriculum as a whole. Loading, checks and pages import these; this module imports none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .yamlsafe import Located
+
+
+@dataclass
+class Doc:
+    """A Markdown file's validated front matter, its body, and where it came from."""
+
+    path: str
+    meta: Any
+    body: str
+    body_line: int
+    located: Located
+
+
+@dataclass
+class Week:
+    """One week of a module: its three pages, in English and in each translation found."""
+
+    module_id: str
+    number: int
+    folder: str
+    prep: Doc
+    exercises: Doc
+    coach: Doc
+    item_ids: list[str]
+    translations: dict[str, dict[str, Doc]] = field(default_factory=dict)
+
+
+@dataclass
+class LoadedModule:
+    """A module with its weeks, translations of its metadata, and other files it ships."""
+
+    meta: model.Module
+    path: str
+    located: Located
+    weeks: list[Week]
+    translations: dict[str, model.ModuleTranslation]
+    assets: list[str]
+    week_folders: list[str] = field(default_factory=list)
+    """Every week folder found, loaded or not (its numbering is checked on these)."""
+    glossary: Located | None = None
+    """glossary.yml: term id -> {term, definition}, validated."""
+    glossary_translations: dict[str, Located] = field(default_factory=dict)
+    self_evaluation: Doc | None = None
+    workshop: Doc | None = None
+    page_translations: dict[str, dict[str, Doc]] = field(default_factory=dict)
+    """Translations of self-evaluation.md and workshop.md: lang -> stem -> Doc."""
+    translations_located: dict[str, Located] = field(default_factory=dict)
+    """module.<lang>.yml as read, for the places of problems in it."""
+
+    def terms(self) -> dict[str, model.GlossaryEntry]:
+        return dict(self.glossary.data) if self.glossary else {}
+
+    def translated_terms(self, lang: str) -> dict[str, model.GlossaryEntry]:
+        found = self.glossary_translations.get(lang)
+        return dict(found.data) if found else {}
+
+    def extra_pages(self) -> dict[str, Doc]:
+        """The module's pages beside its weeks that exist, by stem, in MODULE_PAGES order."""
+        found = {"self-evaluation": self.self_evaluation, "workshop": self.workshop}
+        return {stem: doc for stem, doc in found.items() if doc is not None}
+
+
+@dataclass
+class LoadedProgramme:
+    meta: model.Programme
+    path: str
+    located: Located
+    translations: dict[str, model.ProgrammeTranslation]
+    translations_located: dict[str, Located] = field(default_factory=dict)
+
+
+@dataclass
+class Curriculum:
+    """Everything the site is generated from, after validation."""
+
+    root: Path
+    languages: list[str]
+    default_language: str
+    modules: dict[str, LoadedModule]
+    programmes: list[LoadedProgramme]
+    broken: dict[str, list[Week]] = field(default_factory=dict)
+    """Module folders whose metadata has problems, with their weeks (which are still checked)."""
+    reviewed_hosts: dict[str, str] | None = None
+    """curriculum/reviewed-sources.yml: hosts that pages may link to (any host if absent)."""
+    pages: dict[str, Doc] = field(default_factory=dict)
+    """Hand-written pages and weeks' own pages (and their translations), by source path."""
+    page_files: list[str] = field(default_factory=list)
+    """Every file under curriculum/pages/ that is published, Markdown or not, by source path."""

@@ -1,0 +1,222 @@
+"""Reading one contributor's file: text, YAML or Markdown with front matter, with every problem
+placed; file names with a language code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import model, sources
+from ..loaded import Doc
+from ..problems import Problem
+from ..text import decode, markdown_nesting, yaml_tabs
+from ..yamlsafe import Located, parse, split_front_matter
+from .errors import M, validate_model
+
+LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
+
+
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b", re.IGNORECASE)
+
+
+def find_placeholders(rel: str, text: str) -> list[Problem]:
+    """Scaffolds and drafts mark unwritten parts; none of them may reach trainees."""
+    found: list[Problem] = []
+    if not _PLACEHOLDER.search(text):
+        return found
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)  # `TODO` names the marker
+        for match in _PLACEHOLDER.finditer(line):
+            if match.group(1) and not match.group(1).isupper():
+                continue  # "todo" in running text is a word, not a marker
+            found.append(
+                Problem(
+                    rel,
+                    number,
+                    match.start() + 1,
+                    f"placeholder text '{match.group()}'",
+                    "write the real content here before it is published",
+                )
+            )
+    return found
+
+
+def rel_path(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read_text(rel: str, path: Path, problems: list[Problem], root: Path) -> str | None:
+    """A contributor's file as text, with its refused characters and placeholders reported.
+
+    None if the file must not be read at all (`sources.scan` says why).
+    """
+    try:
+        data = sources.read_bytes(root.resolve(), path)
+    except sources.Refused:
+        return None
+    text, found = decode(rel, data)
+    problems.extend(found)
+    if text is None:
+        return None
+    problems.extend(find_placeholders(rel, text))
+    return text
+
+
+def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
+    rel = rel_path(root, path)
+    text = _read_text(rel, path, problems, root)
+    if text is None:
+        return None
+    tabs = yaml_tabs(rel, text)
+    if tabs:
+        problems.extend(tabs)
+        return None
+    located, found = parse(text, rel)
+    problems.extend(found)
+    if located.data is None and found:
+        return None  # a syntax error: nothing to validate
+    if not isinstance(located.data, dict):
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "expected `key: value` pairs at the top level",
+                "start each line with a key such as `title:`",
+            )
+        )
+        return None
+    return located
+
+
+def read_markdown(
+    root: Path, path: Path, cls: type[M], problems: list[Problem], *, text: str | None = None
+) -> Doc | None:
+    rel = rel_path(root, path)
+    if text is None:
+        text = _read_text(rel, path, problems, root)
+    if text is None:
+        return None
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "missing front matter",
+                "start the file with a line '---', the metadata, then '---'",
+            )
+        )
+        return None
+    if body_line == 0:
+        problems.append(
+            Problem(rel, 1, 1, "front matter is not closed", "end the metadata with a line '---'")
+        )
+        return None
+    problems.extend(markdown_nesting(rel, body, body_line))
+    tabs = yaml_tabs(rel, front, line_offset=1)
+    if tabs:
+        problems.extend(tabs)
+        return None
+    located, found = parse(front, rel, line_offset=1)
+    problems.extend(found)
+    if located.data is None and found:
+        return None  # a syntax error: nothing to validate
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        problems.append(Problem(rel, 2, 1, "front matter must be `key: value` pairs", ""))
+        return None
+    meta = validate_model(cls, located, problems)
+    if meta is None:
+        return None
+    return Doc(rel, meta, body, body_line, located)
+
+
+_HEADING = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
+
+
+def read_page(root: Path, path: Path, problems: list[Problem]) -> Doc | None:
+    """A hand-written page or a week's own page: front matter optional, a title required."""
+    rel = rel_path(root, path)
+    text = _read_text(rel, path, problems, root)
+    if text is None:
+        return None
+    if text.startswith("---\n"):
+        return _with_title(read_markdown(root, path, model.PageMeta, problems, text=text), problems)
+    problems.extend(markdown_nesting(rel, text, 1))
+    doc = Doc(rel, model.PageMeta(), text, 1, Located({}, rel))
+    return _with_title(doc, problems)
+
+
+def _with_title(doc: Doc | None, problems: list[Problem]) -> Doc | None:
+    """The page with its title in the front matter: given there, or its first `# heading`.
+
+    MkDocs would otherwise take the heading's text with its HTML unescaped, or the file name.
+    """
+    if doc is None or doc.meta.title:
+        return doc
+    match = _HEADING.search(doc.body)
+    if match is None:
+        problems.append(
+            Problem(
+                doc.path,
+                1,
+                1,
+                "page has no title",
+                "start the page with a heading such as `# Notes on the console`, or give it "
+                "`title:` in its front matter",
+            )
+        )
+        return None
+    title = match.group(1).replace("`", "").replace("**", "").strip()
+    doc.meta = model.PageMeta(title=title[:1000] or "-")
+    return doc
+
+
+def split_locale(path: Path) -> tuple[str, str | None]:
+    """`prep.fr.md` -> ('prep', 'fr'); `prep.md` -> ('prep', None)."""
+    parts = path.name.split(".")
+    if len(parts) >= 3 and LOCALE.match(parts[-2]):
+        return ".".join(parts[:-2]), parts[-2]
+    return ".".join(parts[:-1]), None
+
+
+def check_locale(
+    root: Path,
+    path: Path,
+    lang: str | None,
+    languages: list[str],
+    default: str,
+    problems: list[Problem],
+) -> bool:
+    """True if `lang` is a translation language we build; otherwise report why not."""
+    if lang is None:
+        return False
+    rel = rel_path(root, path)
+    if lang == default:
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"'{lang}' is the source language",
+                f"rename it without '.{lang}'; the source file has no suffix",
+            )
+        )
+    elif lang not in languages:
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"translation into '{lang}', which is not a configured language",
+                f"configured languages are {', '.join(languages)}; rename the file or add the "
+                "language to the i18n plugin in mkdocs.yml",
+            )
+        )
+    else:
+        return True
+    return False
