@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.cli import main
+from curriculum.kinds import KINDS
 
 
 def config(root: Path) -> list[str]:
@@ -73,7 +74,9 @@ def test_status_lists_translations(
 def test_schema_describes_every_field(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     schemas = json.loads(capsys.readouterr().out)
-    assert len(schemas) == 10
+    # Every kind of file contributors write, and its translation (curriculum.kinds).
+    assert {"module", "prep-translation", "glossary", "workshop", "page"} <= set(schemas)
+    assert len(schemas) == 2 * len(KINDS) - sum(1 for kind in KINDS if not kind.translation)
     assert main(["schema", "module"]) == 0
     module = json.loads(capsys.readouterr().out)
     assert set(module["required"]) >= {"id", "title", "summary", "track", "level", "hours"}

@@ -14,8 +14,9 @@ from curriculum.checks.links import host_problem, links_in
 from curriculum.loaded import Curriculum, LoadedModule
 from curriculum.loading.files import find_placeholders
 from curriculum.model import WORKSHOP_TRACKS
+from curriculum.pages.common import prep_minutes
 from curriculum.read import load_curriculum
-from curriculum.render import prep_minutes, schedule
+from curriculum.schedule import schedule
 
 MIN_WEEKS = {
     "intro-to-coding": 4,

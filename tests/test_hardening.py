@@ -487,3 +487,13 @@ def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> N
     assert time.monotonic() - started < 60
     assert f"The page '{WEEK}/exercises.md' took more than 1 s to render" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_files_are_named_from_the_root_they_lie_in(tmp_path: Path) -> None:
+    from curriculum.sources import Roots
+
+    upstream, partner = tmp_path / "upstream", tmp_path / "partner"
+    roots = Roots.of(upstream, partner)
+    assert roots.relative(partner / "modules/x/module.yml") == "modules/x/module.yml"
+    assert roots.relative(upstream / "modules/y/module.yml") == "modules/y/module.yml"
+    assert not roots.inside(tmp_path / "elsewhere.md")

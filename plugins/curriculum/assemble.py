@@ -15,14 +15,16 @@ from .i18n import Catalog
 from .i18n import catalog as get_catalog
 from .loaded import Curriculum
 from .loading.files import split_locale
-from .render import (
+from .pages import render_all
+from .pages.common import front_matter
+from .pages.paths import (
     GLOSSARY_PAGE,
+    MODULES_INDEX,
     OFFLINE_PAGE,
-    front_matter,
+    PROGRAMMES_INDEX,
     module_extra_page,
     module_page,
     programme_page,
-    render_all,
     week_page,
 )
 
@@ -84,7 +86,7 @@ def sync(target: Path, files: dict[str, bytes]) -> list[str]:
 def navigation(cur: Curriculum, lang: str) -> list[Any]:
     """The `nav` of mkdocs.yml for one language: section titles translated, pages by path."""
     catalog = get_catalog(lang)
-    modules: list[Any] = ["modules/index.md"]
+    modules: list[Any] = [MODULES_INDEX]
     for module in cur.modules.values():
         tr = module.translations.get(lang)
         title = escape.plain(tr.title if tr and tr.title else module.meta.title)
@@ -108,7 +110,7 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
             )
         weeks += [module_extra_page(module.meta.id, stem) for stem in module.extra_pages()]
         modules.append({title: weeks})
-    programmes = ["programmes/index.md", *(programme_page(p.meta.id) for p in cur.programmes)]
+    programmes = [PROGRAMMES_INDEX, *(programme_page(p.meta.id) for p in cur.programmes)]
     nav: list[Any] = []
     pages = cur.root / PAGES_DIR
     if (pages / "index.md").is_file():

@@ -7,19 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-# Kinds of file -> the model class that describes them (named, so that `--help` imports nothing).
-_SCHEMAS = {
-    "module": "Module",
-    "module-translation": "ModuleTranslation",
-    "prep": "Prep",
-    "prep-translation": "PrepTranslation",
-    "exercises": "Exercises",
-    "exercises-translation": "ExercisesTranslation",
-    "coach": "Coach",
-    "coach-translation": "CoachTranslation",
-    "programme": "Programme",
-    "programme-translation": "ProgrammeTranslation",
-}
+from .kinds import MODULE_PAGE_KINDS, WEEK_KINDS, schemas
+
+_SCHEMAS = schemas()
+"""`curriculum schema` names -> model names, from the table of file kinds."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,11 +97,16 @@ def _status(cur: object) -> int:
                     *(f"{len(module.translated_terms(lang))}/{terms}" for lang in others),
                 ]
             )
+        week_stems = [kind.stem for kind in WEEK_KINDS]
         for week in module.weeks:
-            cells = ["+".join(sorted(week.translations.get(lang, {}))) or "-" for lang in others]
+            cells = [
+                "+".join(sorted(s for s in week.translations.get(lang, {}) if s in week_stems))
+                or "-"
+                for lang in others
+            ]
             rows.append([f"{mid}/{week.folder}", *cells])
         done = module.page_translations
-        for stem in module.extra_pages():
+        for stem in (kind.stem for kind in MODULE_PAGE_KINDS if kind.stem in module.extra_pages()):
             rows.append(
                 [
                     f"{mid}/{stem}",

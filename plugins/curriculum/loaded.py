@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .sources import Roots
 from .yamlsafe import Located
 
 
@@ -96,5 +97,7 @@ class Curriculum:
     """curriculum/reviewed-sources.yml: hosts that pages may link to (any host if absent)."""
     pages: dict[str, Doc] = field(default_factory=dict)
     """Hand-written pages and weeks' own pages (and their translations), by source path."""
+    roots: Roots | None = None
+    """The folders the sources were read from (one today: `root`)."""
     page_files: list[str] = field(default_factory=list)
     """Every file under curriculum/pages/ that is published, Markdown or not, by source path."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .kinds import MODULE_PAGE_KINDS, WEEK_KINDS
 from .loading.modules import WEEK_DIR
 from .model import SLUG, TRACKS, WORKSHOP_TRACKS
 
@@ -26,7 +27,7 @@ class ScaffoldError(Exception):
 def _week_files(folder: Path) -> list[Path]:
     folder.mkdir(parents=True)
     created = []
-    for name in ("prep.md", "exercises.md", "coach.md"):
+    for name in (kind.file for kind in WEEK_KINDS if kind.scaffold):
         path = folder / name
         path.write_text(_env.get_template(f"{name}.j2").render(), encoding="utf-8")
         created.append(path)
@@ -50,9 +51,12 @@ def new_module(root: Path, module_id: str, track: str) -> list[Path]:
         _env.get_template("module.yml.j2").render(id=module_id, track=track), encoding="utf-8"
     )
     created = [meta, *_week_files(folder / "week-01")]
-    pages = ["self-evaluation.md"]
-    if track in WORKSHOP_TRACKS:
-        pages.append("workshop.md")
+    # Only the Digital Welcome tracks end with a workshop kit.
+    pages = [
+        kind.file
+        for kind in MODULE_PAGE_KINDS
+        if kind.scaffold and (kind.name != "workshop" or track in WORKSHOP_TRACKS)
+    ]
     for name in pages:
         path = folder / name
         path.write_text(_env.get_template(f"{name}.j2").render(), encoding="utf-8")

@@ -57,6 +57,37 @@ def slug(text: str) -> str:
     return out[:MAX_NAME] or "page"
 
 
+@dataclass(frozen=True)
+class Roots:
+    """The folders the curriculum is read from, each holding `modules/` and `curriculum/`.
+
+    One today: the repository. A partner's site will read upstream's folder first and its own
+    after it, so every file is named, in messages, by its path from the root it lies in.
+    """
+
+    folders: tuple[Path, ...]
+
+    @classmethod
+    def of(cls, *folders: Path) -> Roots:
+        return cls(tuple(folder.resolve() for folder in folders))
+
+    def root_of(self, path: Path) -> Path | None:
+        """The root `path` lies in, links not followed (the last one wins)."""
+        absolute = Path(os.path.abspath(path))
+        found = [root for root in self.folders if absolute.is_relative_to(root)]
+        return found[-1] if found else None
+
+    def relative(self, path: Path) -> str:
+        """How a file is named in messages: its path from its root."""
+        root = self.root_of(path)
+        absolute = Path(os.path.abspath(path))
+        return absolute.relative_to(root).as_posix() if root else absolute.as_posix()
+
+    def inside(self, path: Path) -> bool:
+        """True if `path`, every link followed, lies inside one of the roots."""
+        return any(inside(root, path) for root in self.folders)
+
+
 def inside(root: Path, path: Path) -> bool:
     """True if `path`, with every symbolic link followed, lies inside `root` (already resolved)."""
     try:
@@ -95,10 +126,16 @@ class Scan:
         self.refused.add(rel)
 
 
-def scan(root: Path, languages: list[str]) -> Scan:
-    """Look at every file and folder under the source folders before anything is read."""
-    root = root.resolve()
+def scan(roots: Roots | Path, languages: list[str]) -> Scan:
+    """Look at every file and folder under the source folders of every root before anything is
+    read."""
     found = Scan()
+    for root in roots.folders if isinstance(roots, Roots) else (roots.resolve(),):
+        _scan_root(root, languages, found)
+    return found
+
+
+def _scan_root(root: Path, languages: list[str], found: Scan) -> None:
     for name in SOURCE_DIRS:
         top = root / name
         if top.is_symlink() and not inside(root, top):
@@ -106,7 +143,6 @@ def scan(root: Path, languages: list[str]) -> Scan:
             continue
         if top.is_dir():
             _walk(root, top, languages, found, set())
-    return found
 
 
 _OUTSIDE_HINT = (

@@ -20,8 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from curriculum import csp, offline, sanitise, session
+from curriculum.pages.common import fallback_markdown
+from curriculum.pages.paths import OFFLINE_MANIFEST
 from curriculum.problems import CurriculumError
-from curriculum.render import OFFLINE_MANIFEST, fallback_markdown
 
 from .config import CurriculumConfig
 from .deadline import PageDeadline

@@ -41,7 +41,8 @@ def load(
                 )
             ]
         )
-    scanned = sources.scan(root, languages)
+    roots = sources.Roots.of(root)
+    scanned = sources.scan(roots, languages)
     problems.extend(scanned.problems)
     refused = scanned.refused
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
@@ -57,6 +58,7 @@ def load(
             broken[folder.name] = weeks
     programmes = _load_programmes(root, languages, default_language, problems, refused)
     curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
+    curriculum.roots = roots
     curriculum.page_files = [f for f in scanned.files if f.startswith(sources.PAGES_DIR + "/")]
     for rel in curriculum.page_files:
         if rel.endswith(".md"):

@@ -1,0 +1,50 @@
+"""Generated pages: one module per page kind, each rendering its pages for one language.
+
+Adding a page kind means one module here and one line in KINDS. Templates are in `templates/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..loaded import Curriculum
+from ..schedule import schedule
+from . import (
+    coach,
+    exercises,
+    glossary,
+    lists,
+    module,
+    offline,
+    prep,
+    programme,
+    self_evaluation,
+    workshop,
+)
+from .common import Lang, Page
+from .context import Context
+
+KINDS: tuple[Callable[[Context], Iterable[Page]], ...] = (
+    lists.pages,
+    programme.pages,
+    glossary.pages,
+    offline.pages,
+    module.pages,
+    self_evaluation.pages,
+    workshop.pages,
+    prep.pages,
+    exercises.pages,
+    coach.pages,
+)
+"""Every kind of generated page, in the order they are written."""
+
+
+def render_all(cur: Curriculum) -> list[Page]:
+    """Every generated page in every language, in a stable order."""
+    schedules = {prog.meta.id: schedule(cur, prog) for prog in cur.programmes}
+    out: list[Page] = []
+    for code in cur.languages:
+        ctx = Context(cur, Lang(code, cur.default_language), schedules)
+        for kind in KINDS:
+            out.extend(kind(ctx))
+    return out

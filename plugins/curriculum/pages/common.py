@@ -1,0 +1,220 @@
+"""What every page kind shares: the template environment, the language being rendered,
+relative links, the translation banner, progress counters and timing tables."""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from string import Formatter
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .. import escape, model
+from ..i18n import catalog
+from ..loaded import Curriculum, Doc, LoadedModule, Week
+from .paths import TRANSLATE_GUIDE, module_extra_page, module_page, week_page
+
+TEMPLATES = Path(__file__).parents[1] / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    # Everything printed by a template is escaped unless it was built as Markup by us.
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return escape.inline(str(value))
+
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    autoescape=False,
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file of the build folder: its path there, and its text."""
+
+    path: str
+    text: str
+
+
+class Lang:
+    """What a template needs to know about the language it renders in."""
+
+    def __init__(self, lang: str, source: str) -> None:
+        self.code = lang
+        self.source = source
+        self.catalog = catalog(lang)
+        self.suffix = "" if lang == source else f".{lang}"
+
+    def t(self, key: str, **values: Any) -> Markup:
+        out = []
+        for literal, name, _spec, _conv in Formatter().parse(self.catalog.t(key)):
+            out.append(escape.trusted(literal))
+            if name is not None:
+                value = values[name]
+                out.append(value if isinstance(value, Markup) else escape.inline(str(value)))
+        return Markup("".join(out))
+
+    def text(self, translated: str | None, source: str) -> Markup:
+        """A metadata string in this language, or the source marked as English."""
+        if self.code == self.source or translated is not None:
+            return escape.inline(translated if translated is not None else source)
+        return Markup(f'<span lang="{self.source}" dir="ltr">{escape.inline(source)}</span>')
+
+    def file(self, path: str) -> str:
+        return f"{path[:-3]}{self.suffix}.md"
+
+
+def href(src: str, target: str) -> Markup:
+    """Relative Markdown link from page `src` to page `target` (both paths in the build folder)."""
+    return Markup(posixpath.relpath(target, posixpath.dirname(src) or "."))
+
+
+def front_matter(title: str) -> Markup:
+    return Markup("title: " + json.dumps(escape.plain(title), ensure_ascii=False))
+
+
+def render(template: str, **context: Any) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def data(**attributes: str) -> Markup:
+    """`data-cur-*` attributes for curriculum.js, values escaped for HTML."""
+    return Markup(
+        " ".join(
+            f'data-cur-{name.replace("_", "-")}="{html.escape(value, quote=True)}"'
+            for name, value in attributes.items()
+        )
+    )
+
+
+def progress(lang: Lang, tag: str, items: list[tuple[str, int]], text: str, done: str) -> Markup:
+    """An empty element that curriculum.js fills from the ticks kept in the browser:
+    "3 of 5 done, about 1 hr 20 min left". `items` are (key, minutes) of the counted items."""
+    attributes = data(
+        progress=" ".join(f"{key}:{minutes}" for key, minutes in items),
+        text=lang.catalog.t(text),
+        done_text=lang.catalog.t(done),
+        hm=lang.catalog.t("duration_hm"),
+    )
+    return Markup(f'<{tag} class="cur-progress" {attributes} aria-live="polite" hidden></{tag}>')
+
+
+def module_title(lang: Lang, module: LoadedModule) -> Markup:
+    tr = module.translations.get(lang.code)
+    return lang.text(tr.title if tr else None, module.meta.title)
+
+
+def module_title_plain(lang: Lang, module: LoadedModule) -> str:
+    tr = module.translations.get(lang.code)
+    return tr.title if tr and tr.title else module.meta.title
+
+
+def banner(lang: Lang, src: str, *, fallback: bool) -> dict[str, Any]:
+    """What the "not translated yet" banner needs; shown only when `fallback` and not English."""
+    return {
+        "t": lang.t,
+        "fallback": fallback and lang.code != lang.source,
+        "language_name": lang.catalog.t("language_name"),
+        "translate_href": href(src, TRANSLATE_GUIDE),
+    }
+
+
+def week_common(
+    cur: Curriculum,
+    lang: Lang,
+    module: LoadedModule,
+    week: Week,
+    kind: str,
+    translation: Doc | None,
+) -> dict[str, Any]:
+    src = week_page(week, kind)
+    source: Doc = getattr(week, kind)
+    shown = translation if translation is not None and translation.body.strip() else source
+    translated = shown is not source
+    return {
+        **banner(lang, src, fallback=not translated),
+        "module_title": module_title(lang, module),
+        "module_href": href(src, module_page(module.meta.id)),
+        "week_label": lang.t("week_n", n=week.number),
+        "source_lang": lang.source,
+        # A translation that has only front matter still shows the English body, marked.
+        "body": Markup(shown.body.strip()),
+    }
+
+
+def extra_common(
+    lang: Lang, module: LoadedModule, stem: str
+) -> tuple[str, Doc, Doc | None, dict[str, Any]]:
+    """What the self-evaluation and workshop pages share: paths, documents, context, body."""
+    src = module_extra_page(module.meta.id, stem)
+    source = module.extra_pages()[stem]
+    tr = module.page_translations.get(lang.code, {}).get(stem)
+    shown = tr if tr is not None and tr.body.strip() else source
+    common = {
+        **banner(lang, src, fallback=shown is source),
+        "module_title": module_title(lang, module),
+        "module_href": href(src, module_page(module.meta.id)),
+        "source_lang": lang.source,
+        "body": Markup(shown.body.strip()),
+    }
+    return src, source, tr, common
+
+
+def timing(lang: Lang, blocks: list[model.Block], names: list[str] | None) -> list[dict[str, Any]]:
+    """Rows of a timing table: clock times from the start, title, duration."""
+    rows, clock = [], 0
+    for n, block in enumerate(blocks):
+        rows.append(
+            {
+                "start": lang.catalog.clock(clock),
+                "end": lang.catalog.clock(clock + block.minutes),
+                "title": lang.text(names[n] if names else None, block.title),
+                "duration": lang.catalog.minutes(block.minutes),
+            }
+        )
+        clock += block.minutes
+    return rows
+
+
+def prep_minutes(week: Week) -> int:
+    return sum(i.minutes for i in week.prep.meta.prep if not i.optional)
+
+
+def required_items(module: LoadedModule, week: Week) -> list[tuple[str, int]]:
+    """(key, minutes) of a week's required items: what its progress counts."""
+    return [
+        (f"{module.meta.id}/{week.folder}/{item_id}", item.minutes)
+        for item, item_id in zip(week.prep.meta.prep, week.item_ids, strict=True)
+        if not item.optional
+    ]
+
+
+def module_facts(lang: Lang, module: LoadedModule) -> Markup:
+    return lang.t(
+        "programme_module_facts",
+        weeks=lang.catalog.weeks(len(module.weeks)),
+        hours=lang.catalog.hours(module.meta.hours),
+    )
+
+
+def fallback_markdown(markdown: str, lang: str, source_lang: str, src_path: str) -> str:
+    """A hand-written page shown in the source language: banner first, text marked as English."""
+    shown = render("_banner.md.j2", **banner(Lang(lang, source_lang), src_path, fallback=True))
+    return (
+        f'{shown}\n<div class="cur-fallback" lang="{source_lang}" dir="ltr" markdown>'
+        f"\n\n{markdown}\n\n</div>\n"
+    )

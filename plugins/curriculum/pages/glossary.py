@@ -1,0 +1,78 @@
+"""The glossary of one language: every term, sorted in that language, with the weeks using it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .. import model
+from ..loaded import Curriculum
+from .common import Lang, Page, front_matter, href, module_title, render
+from .paths import GLOSSARY_PAGE, term_anchor, week_page
+
+if TYPE_CHECKING:
+    from .context import Context
+
+
+class Glossary:
+    """The glossary of one language: every module's terms, and the weeks that use them."""
+
+    def __init__(self, cur: Curriculum, lang: Lang) -> None:
+        self.lang = lang
+        self.terms: dict[str, tuple[model.GlossaryEntry, model.GlossaryEntry | None]] = {}
+        for module in cur.modules.values():
+            translated = module.translated_terms(lang.code)
+            for term_id, entry in module.terms().items():
+                self.terms.setdefault(term_id, (entry, translated.get(term_id)))
+
+    def entry(self, term_id: str, src: str) -> dict[str, Any]:
+        source, translated = self.terms[term_id]
+        term = translated.term if translated else None
+        definition = translated.definition if translated else None
+        english = source.term if term is not None and term != source.term else None
+        return {
+            "id": term_id,
+            "anchor": term_anchor(term_id),
+            "sort": (term or source.term).casefold(),
+            "term": self.lang.text(term, source.term),
+            "english": english,
+            "definition": self.lang.text(definition, source.definition),
+            "href": Markup(href(src, GLOSSARY_PAGE) + "#" + term_anchor(term_id)),
+        }
+
+
+def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = None) -> Page:
+    glossary = glossary or Glossary(cur, lang)
+    used: dict[str, list[dict[str, Any]]] = {}
+    for module in cur.modules.values():
+        for week in module.weeks:
+            for term_id in week.prep.meta.terms:
+                used.setdefault(term_id, []).append(
+                    {
+                        "title": Markup(
+                            f"{module_title(lang, module)}, {lang.t('week_n', n=week.number)}"
+                        ),
+                        "href": href(GLOSSARY_PAGE, week_page(week, "prep")),
+                    }
+                )
+    terms = []
+    for term_id in glossary.terms:
+        entry = glossary.entry(term_id, GLOSSARY_PAGE)
+        entry["used"] = used.get(term_id, [])
+        terms.append(entry)
+    terms.sort(key=lambda e: (e["sort"], e["id"]))
+    text = render(
+        "glossary.md.j2",
+        t=lang.t,
+        front_matter=front_matter(lang.catalog.t("nav_glossary")),
+        title=lang.t("nav_glossary"),
+        terms=terms,
+        source_lang=lang.source,
+    )
+    return Page(lang.file(GLOSSARY_PAGE), text)
+
+
+def pages(ctx: Context) -> Iterator[Page]:
+    yield render_glossary(ctx.cur, ctx.lang, ctx.glossary)

@@ -1,0 +1,39 @@
+"""Where each generated page lives in the build folder (and on the site)."""
+
+from __future__ import annotations
+
+from ..loaded import Week
+
+TRANSLATE_GUIDE = "guide/translating.md"
+MODULES_INDEX = "modules/index.md"
+PROGRAMMES_INDEX = "programmes/index.md"
+
+
+def module_page(module_id: str) -> str:
+    return f"modules/{module_id}/index.md"
+
+
+def week_page(week: Week, kind: str) -> str:
+    name = "index" if kind == "prep" else kind
+    return f"modules/{week.module_id}/{week.folder}/{name}.md"
+
+
+def programme_page(programme_id: str) -> str:
+    return f"programmes/{programme_id}.md"
+
+
+def module_extra_page(module_id: str, stem: str) -> str:
+    """`self-evaluation` or `workshop` of a module."""
+    return f"modules/{module_id}/{stem}.md"
+
+
+GLOSSARY_PAGE = "glossary/index.md"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+OFFLINE_PAGE = "offline/index.md"
+# The list of one language's files for offline reading, written by the build at the language's root.
+OFFLINE_MANIFEST = "offline-{lang}.json"

@@ -1,0 +1,140 @@
+"""A programme: its modules and every Sunday of the course, with its facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markupsafe import Markup
+
+from ..loaded import Curriculum, LoadedProgramme
+from ..schedule import Session, schedule
+from .common import (
+    Lang,
+    Page,
+    banner,
+    front_matter,
+    href,
+    module_facts,
+    module_title,
+    prep_minutes,
+    render,
+)
+from .context import Context
+from .paths import module_extra_page, module_page, programme_page, week_page
+
+
+def programme_strings(lang: Lang, prog: LoadedProgramme) -> tuple[Markup, Markup, str]:
+    tr = prog.translations.get(lang.code)
+    title = lang.text(tr.title if tr else None, prog.meta.title)
+    summary = lang.text(tr.summary if tr else None, prog.meta.summary)
+    plain = tr.title if tr and tr.title else prog.meta.title
+    return title, summary, plain
+
+
+def render_programme(
+    cur: Curriculum, lang: Lang, prog: LoadedProgramme, sessions: list[Session] | None = None
+) -> Page:
+    src = programme_page(prog.meta.id)
+    title, summary, plain = programme_strings(lang, prog)
+    tr = prog.translations.get(lang.code)
+    members = [cur.modules[mid] for mid in prog.meta.modules if mid in cur.modules]
+    modules = [
+        {
+            "title": module_title(lang, m),
+            "href": href(src, module_page(m.meta.id)),
+            "facts": module_facts(lang, m),
+        }
+        for m in members
+    ]
+    sessions = sessions if sessions is not None else schedule(cur, prog)
+    rows = []
+    for n, session in enumerate(sessions, start=1):
+        if session.kind == "week" and session.week and session.module:
+            week = session.week
+            wtr = week.translations.get(lang.code, {}).get("prep")
+            week_title = lang.text(wtr.meta.title if wtr else None, week.prep.meta.title)
+            what = Markup(
+                f"[{module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}]"
+                f"({href(src, week_page(week, 'prep'))}): {week_title}"
+            )
+        elif session.kind == "visit":
+            what = Markup("**") + lang.t("programme_visit") + Markup("**")
+        elif session.kind == "break":
+            what = lang.t("programme_break")
+        else:
+            closing = prog.meta.closing[session.closing]
+            ctr = tr.closing[session.closing] if tr and tr.closing else None
+            what = Markup(
+                f"**{lang.text(ctr.title if ctr else None, closing.title)}**: "
+                f"{lang.text(ctr.summary if ctr else None, closing.summary)}"
+            )
+        rows.append(
+            {
+                "number": lang.catalog.number(n),
+                "date": lang.catalog.date(session.date) if session.date else "",
+                "what": what,
+            }
+        )
+    module_weeks = [s for s in sessions if s.kind == "week" and s.week]
+    group_minutes = sum(s.week.coach.meta.session_minutes for s in module_weeks if s.week)
+    prep = sum(prep_minutes(s.week) for s in module_weeks if s.week)
+    held = [s for s in sessions if s.kind != "break"]
+    facts = [
+        lang.t(
+            "programme_sessions",
+            sessions=lang.catalog.number(len(held)),
+            hours=lang.catalog.hours(round(group_minutes / 60)),
+        ),
+        lang.t("programme_prep", hours=lang.catalog.hours(round(prep / 60))),
+    ]
+    visits = sum(1 for s in sessions if s.kind == "visit")
+    if visits:
+        facts.append(
+            lang.t(
+                "programme_visits",
+                n=lang.catalog.number(visits),
+                every=lang.catalog.number(prog.meta.company_visit_every or 0),
+            )
+        )
+    dated = [s.date for s in held if s.date]
+    if dated:
+        facts.append(
+            lang.t(
+                "programme_dates",
+                start=lang.catalog.date(dated[0]),
+                end=lang.catalog.date(dated[-1]),
+            )
+        )
+    kits = [
+        {
+            "title": lang.text(
+                (
+                    t.meta.title
+                    if (t := m.page_translations.get(lang.code, {}).get("workshop"))
+                    else None
+                ),
+                m.workshop.meta.title,
+            ),
+            "href": href(src, module_extra_page(m.meta.id, "workshop")),
+        }
+        for m in members
+        if m.workshop is not None
+    ]
+    text = render(
+        "programme.md.j2",
+        **banner(lang, src, fallback=lang.code not in prog.translations),
+        front_matter=front_matter(plain),
+        title=title,
+        summary=summary,
+        facts=facts,
+        modules=modules,
+        schedule=rows,
+        visit=lang.t("programme_visit_text") if visits else "",
+        kits=kits if prog.meta.closing else [],
+    )
+    return Page(lang.file(src), text)
+
+
+def pages(ctx: Context) -> Iterator[Page]:
+    for prog in ctx.cur.programmes:
+        yield render_programme(ctx.cur, ctx.lang, prog, ctx.schedules[prog.meta.id])

@@ -1,0 +1,50 @@
+"""The self-evaluation a module ends with: "I can ..." checks kept in the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import model
+from ..loaded import LoadedModule
+from .common import Lang, Page, extra_common, front_matter, progress, render
+from .context import Context
+
+
+def render_self_evaluation(lang: Lang, module: LoadedModule) -> Page:
+    src, source, tr, common = extra_common(lang, module, "self-evaluation")
+    meta: model.SelfEvaluation = source.meta
+    trm: model.SelfEvaluationTranslation | None = tr.meta if tr else None
+    checks = []
+    for n, check in enumerate(meta.checks, start=1):
+        ctr = trm.checks[n - 1] if trm and trm.checks else None
+        checks.append(
+            {
+                "key": f"{module.meta.id}/self-evaluation/{n}",
+                "dom_id": f"check-{n}",
+                "can": lang.text(ctr.can if ctr else None, check.can),
+                "try": lang.text(ctr.try_ if ctr else None, check.try_),
+            }
+        )
+    title = trm.title if trm and trm.title else None
+    text = render(
+        "self-evaluation.md.j2",
+        **common,
+        front_matter=front_matter(title or meta.title),
+        title=lang.text(title, meta.title),
+        list_key=f"{module.meta.id}/self-evaluation",
+        checks=checks,
+        progress=progress(
+            lang,
+            "p",
+            [(check["key"], 0) for check in checks],
+            "progress_self",
+            "progress_self_complete",
+        ),
+    )
+    return Page(lang.file(src), text)
+
+
+def pages(ctx: Context) -> Iterator[Page]:
+    for module in ctx.cur.modules.values():
+        if module.self_evaluation is not None:
+            yield render_self_evaluation(ctx.lang, module)
