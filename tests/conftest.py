@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 import sys
 import textwrap
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -167,6 +169,26 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
+def only_languages(root: Path, *keep: str) -> None:
+    """Build the site at `root` in some of its languages only: for tests of the build's mechanics
+    (failures, replacing the site), which need two languages, not six."""
+    config = root / "mkdocs.yml"
+    out, dropping = [], False
+    for line in config.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("        - locale: "):
+            dropping = line.split()[-1] not in keep
+        elif not line.startswith("          "):
+            dropping = False
+        if not dropping:
+            out.append(line)
+    config.write_text("".join(out), encoding="utf-8")
+    for folder in ("modules", "curriculum"):
+        for path in (root / folder).rglob("*.*.*"):
+            lang = path.name.split(".")[-2]
+            if lang in LANGUAGES and lang not in keep:
+                path.unlink()
+
+
 def make_curriculum(root: Path) -> Path:
     """A small valid curriculum with the repository's site configuration and pages."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
@@ -212,6 +234,82 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+def png() -> bytes:
+    """A real one-pixel PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+RAW_HTML_MD = """\
+---
+title: Exercises
+---
+<script>alert(1)</script>
+<img src="x.png" alt="x" onerror="alert(2)">
+<a href="https://example.org/">good link</a>
+<p style="position:fixed" onclick="alert(4)">styled</p>
+
+| Left | Right |
+| :--- | ----: |
+| a    | b     |
+
+!!! tip "Hint"
+    Ask the group first.
+
+=== "JavaScript"
+
+    ```js
+    console.log("hi");
+    ```
+
+=== "Python"
+
+    ```python
+    print("hi")
+    ```
+"""
+
+
+@pytest.fixture(scope="session")
+def varied_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small curriculum with what contributors get wrong or try on purpose, built once in six
+    languages: script in metadata and in page titles, raw HTML in a body, an image, a translation
+    with front matter only. The pages must show it as text, clean it away, or fall back."""
+    root = make_curriculum(tmp_path_factory.mktemp("varied"))
+    module = root / "modules/basics/module.yml"
+    module.write_text(
+        module.read_text().replace(
+            "title: Coding basics",
+            "title: '<script>alert(11)</script> [x](javascript:alert(12)) `<b>`'",
+        )
+    )
+    write(root, "modules/basics/week-02/raw.md", RAW_HTML_MD)  # a page of its own, no breadcrumb
+    write(
+        root, "modules/basics/week-01/exercises.nl.md", "---\ntitle: Samen een groet maken\n---\n"
+    )
+    write(root, "modules/basics/module.nl.yml", "title: Basis van programmeren\n")
+    write(
+        root, "curriculum/pages/about.md", "---\ntitle: '<img src=x onerror=alert(1)>'\n---\nHi.\n"
+    )
+    write(
+        root,
+        "modules/basics/week-01/notes.md",
+        "# &lt;script&gt;alert(2)&lt;/script&gt;\n\nOpen.\n",
+    )
+    (root / "modules/basics/week-01/photo.png").write_bytes(png())
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root
 
 
 CurriculumFactory = Callable[[Path], Path]

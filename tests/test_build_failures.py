@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_curriculum, mkdocs_build, write
+from conftest import make_curriculum, mkdocs_build, only_languages, write
 
 
 def break_it(root: Path) -> None:
@@ -42,10 +42,14 @@ def _snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
-def test_a_failed_build_leaves_the_previous_site_as_it_was(curriculum_root: Path) -> None:
+def test_a_failed_build_leaves_the_previous_site_and_a_good_one_replaces_it(
+    curriculum_root: Path,
+) -> None:
+    only_languages(curriculum_root, "en", "fr")  # the mechanics, not the languages
     assert mkdocs_build(curriculum_root).returncode == 0
+    (curriculum_root / "site" / "stale.html").write_text("left from an old build")
     before = _snapshot(curriculum_root / "site")
-    assert "index.html" in before
+    assert "index.html" in before and "fr/index.html" in before
     # Refused by the curriculum's checks, before anything is built.
     sources = _snapshot(curriculum_root / "modules")
     break_it(curriculum_root)
@@ -60,16 +64,12 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(curriculum_root: Path
     result = mkdocs_build(curriculum_root, "--strict")
     assert result.returncode != 0 and "missing.md" in result.stderr
     assert _snapshot(curriculum_root / "site") == before
-    assert sorted(p.name for p in curriculum_root.iterdir() if p.name.startswith(".site")) == []
-
-
-def test_a_successful_build_replaces_the_site_whole(curriculum_root: Path) -> None:
-    assert mkdocs_build(curriculum_root).returncode == 0
-    stale = curriculum_root / "site" / "stale.html"
-    stale.write_text("left from an old build")
-    assert mkdocs_build(curriculum_root).returncode == 0
-    assert not stale.exists()
-    assert (curriculum_root / "site" / "index.html").is_file()
+    assert [p.name for p in curriculum_root.iterdir() if p.name.startswith(".site")] == []
+    # A good build replaces the site whole: nothing of the old one is left.
+    write(curriculum_root, "modules/basics/week-01/notes.md", "# Notes\n\nOpen it with F12.\n")
+    assert mkdocs_build(curriculum_root, "--strict").returncode == 0
+    assert not (curriculum_root / "site" / "stale.html").exists()
+    assert (curriculum_root / "site" / "fr" / "index.html").is_file()
 
 
 def test_docs_dir_must_not_be_a_source_folder(curriculum_root: Path) -> None:
@@ -106,6 +106,7 @@ def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
     for n, days in enumerate(["0", "400"]):
         (tmp_path / f"build-{n}").mkdir()
         root = make_curriculum(tmp_path / f"build-{n}")
+        only_languages(root, "en", "ar")
         env = {
             **os.environ,
             "SOURCE_DATE_EPOCH": "1767225600",
