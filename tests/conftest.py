@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests' fixtures (Chromium, the small site served on localhost), shared by their files.
+pytest_plugins = ["browserkit"]
+
 REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = ["en", "nl", "fr", "ar", "uk", "fa"]
 

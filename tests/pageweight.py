@@ -130,6 +130,8 @@ def measure(
         mark = served.mark()
         page.keyboard.press("s")
         page.locator("input.md-search__input").press_sequentially(search, delay=20)
+        # Keys typed in Arabic or Cyrillic send no keyup, which Material's search waits for.
+        page.locator("input.md-search__input").press("End")
         page.locator(".md-search-result__item").first.wait_for(timeout=15000)
         page.keyboard.press("Escape")
         figures["search"] = served.total(mark)

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from conftest import LANGUAGES, make_curriculum, write
+from conftest import LANGUAGES, make_curriculum, png, write
 from curriculum import session
 
 # Every generated page, by its URL below a language's root.
@@ -337,3 +337,20 @@ def test_translation_without_body_shows_english_body_with_banner(varied_site: Pa
     assert "cur-banner" not in article(page(root / "site", "nl", "modules/basics/"))
     assert "cur-banner" in article(page(root / "site", "ar", "modules/basics/"))
     assert "cur-banner" in article(page(root / "site", "ar", "programmes/evening/"))
+
+
+def test_titles_of_pages_reach_no_page_as_html(varied_site: Path) -> None:
+    """A title in front matter, a heading with character references, and an image: every page of
+    every language shows them as text."""
+    root = varied_site
+    site = root / "site"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    for html_file in pages:
+        html = html_file.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<script>alert" not in html, html_file
+    for index in site.rglob("search_index.json"):
+        assert "<img src=x" not in index.read_text(encoding="utf-8")
+    about = (site / "about/index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
+    assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()

@@ -434,23 +434,6 @@ def test_a_broken_glossary_gives_one_problem_not_one_per_week(root: Path) -> Non
 # --- in a real build -----------------------------------------------------------------------------
 
 
-def test_titles_of_pages_reach_no_page_as_html(varied_site: Path) -> None:
-    """A title in front matter, a heading with character references, and an image: every page of
-    every language shows them as text."""
-    root = varied_site
-    site = root / "site"
-    pages = list(site.rglob("*.html"))
-    assert len(pages) > 100
-    for html_file in pages:
-        html = html_file.read_text(encoding="utf-8")
-        assert "<img src=x" not in html and "<script>alert" not in html, html_file
-    for index in site.rglob("search_index.json"):
-        assert "<img src=x" not in index.read_text(encoding="utf-8")
-    about = (site / "about/index.html").read_text(encoding="utf-8")
-    assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
-    assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()
-
-
 def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> None:
     """Python-Markdown spends minutes on thousands of unclosed tags; the build stops at the page's
     time limit (1 s here, 10 s by default) instead, and names the page."""

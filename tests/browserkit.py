@@ -1,0 +1,102 @@
+"""Fixtures and helpers of the browser tests: headless Chromium (Debian's chromium, through
+Playwright) against built sites on localhost.
+
+The small test curriculum is built for the address it is served at, since instant navigation reads
+absolute addresses from the page lists. The server records every file it sends (workers' requests
+included), so requests to other hosts, missing files and page weight are all checked from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_curriculum
+from pageweight import Served, build_site, free_port, serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("REQUIRE_BROWSER"),
+    reason="Debian's chromium is not installed (`make test` installs it, and requires it)",
+)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGES = ["", "modules/basics/", "modules/basics/week-01/", "modules/basics/week-02/coach/"]
+WEEK = "modules/basics/week-01/"
+
+
+@dataclass
+class Site:
+    url: str
+    root: Path
+    served: Served
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = make_curriculum(tmp_path_factory.mktemp("browser"))
+    port = free_port()
+    with serve(build_site(root, port), port) as (url, served, _):
+        yield Site(url, root, served)
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Any) -> Iterator[Any]:
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+A11Y_PAGES = ["", "modules/basics/", WEEK, "modules/basics/week-01/coach/"]
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical findings (WCAG 2.2 A and AA, best practices) on the page."""
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it (npm ci)"
+    # Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+    # govern: axe is the test's tool, not the site's script.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """() => axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                            "wcag22aa", "best-practice"]}
+        })"""
+    )
+    return [
+        f"{page.url}: {violation['id']} ({violation['help']}) "
+        + str([node["html"][:160] for node in violation["nodes"]][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]

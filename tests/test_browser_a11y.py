@@ -1,0 +1,99 @@
+"""Headless Chromium on the small site: axe-core, right to left on a phone, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browserkit import A11Y_PAGES, BROWSER, WEEK, Site, prefix, serious_violations
+from conftest import LANGUAGES
+
+pytestmark = BROWSER
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_serious_accessibility_violations(page: Any, site: Site, lang: str) -> None:
+    found = []
+    for path in A11Y_PAGES:
+        page.goto(site.url + prefix(lang) + path, wait_until="networkidle")
+        found += serious_violations(page)
+    assert not found, "\n".join(found)
+
+
+# --- right to left, print ------------------------------------------------------------------------
+
+
+def box(page: Any, selector: str) -> dict[str, float]:
+    found: dict[str, float] = page.locator(selector).first.bounding_box()
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ar", "fa"])
+def test_right_to_left_pages_are_mirrored_on_a_phone(
+    browser: Any, site: Site, lang: str, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    layout = {}
+    for code in ("en", lang):
+        page.goto(site.url + prefix(code) + WEEK, wait_until="networkidle")
+        page.screenshot(path=tmp_path / f"prep-{code}.png", full_page=True)
+        layout[code] = {
+            "menu": box(page, 'label.md-header__button[for="__drawer"]')["x"],
+            "tick": box(page, ".cur-checklist input")["x"],
+            "label": box(page, ".cur-checklist label")["x"],
+            "next": page.locator(".md-footer__link--next svg").evaluate(
+                "e => getComputedStyle(e).transform"
+            ),
+        }
+    en, rtl = layout["en"], layout[lang]
+    assert page.locator("body").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # The menu button moves to the right, the tick to the right of its label.
+    assert en["menu"] < 100 < 260 < rtl["menu"]
+    assert en["tick"] < en["label"] and rtl["tick"] > rtl["label"]
+    # Arrows point the other way.
+    assert rtl["next"] != en["next"]
+    # The fallback banner's bar is on the right (the start of the line).
+    banner = page.locator(".cur-banner").first
+    assert banner.evaluate("e => getComputedStyle(e).borderRightWidth") != "0px"
+    assert banner.evaluate("e => getComputedStyle(e).borderLeftWidth") == "0px"
+    # English text inside the page, code and URLs read left to right.
+    for english in page.locator('.md-content [lang="en"]').all():
+        assert english.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    # The menu opens from the right.
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.wait_for_timeout(400)
+    drawer = box(page, ".md-sidebar--primary")
+    assert abs(drawer["x"] + drawer["width"] - 360) < 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing spills sideways
+    context.close()
+
+
+def test_code_stays_left_to_right_in_arabic(page: Any, site: Site) -> None:
+    page.goto(site.url + "ar/modules/basics/week-01/coach/", wait_until="networkidle")
+    page.evaluate("""() => {
+        const p = document.createElement('p'); p.innerHTML = '<code>let x = 1;</code>';
+        document.querySelector('.md-typeset').append(p);
+    }""")
+    assert (
+        page.locator(".md-typeset code").last.evaluate("e => getComputedStyle(e).direction")
+        == "ltr"
+    )
+
+
+def test_a_prep_page_prints_without_navigation_and_with_its_links(page: Any, site: Site) -> None:
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none"
+    link = page.locator('.cur-checklist a[href^="https://developer.mozilla.org"]')
+    after = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert "https://developer.mozilla.org/en-US/docs/Web/JavaScript" in after
+    assert page.locator(".cur-checklist").is_visible()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")

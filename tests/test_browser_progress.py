@@ -1,0 +1,187 @@
+"""Headless Chromium on the small site: ticks kept in the browser, reading offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browserkit import ARGS, BROWSER, CHROMIUM, WEEK, Site, prefix
+from conftest import make_curriculum
+from curriculum.i18n import catalog
+from pageweight import build_site, free_port, serve
+
+pytestmark = BROWSER
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+
+def summary(lang: str, done: int, total: int, minutes_left: int) -> str:
+    """What the build would write, from the catalog and Babel: the script must say the same."""
+    strings = catalog(lang)
+    if done == total:
+        return strings.t("progress_complete", total=total)
+    return strings.t(
+        "progress_summary", done=done, total=total, duration=strings.duration(minutes_left)
+    )
+
+
+def tick(page: Any, n: int) -> None:
+    page.locator(".cur-checklist input[type=checkbox]").nth(n).check()
+
+
+def ticks(page: Any) -> list[bool]:
+    boxes = page.locator(".cur-checklist input[type=checkbox]")
+    return [boxes.nth(n).is_checked() for n in range(boxes.count())]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "uk"])
+def test_ticks_survive_a_reload_and_the_week_sums_them_up(page: Any, site: Site, lang: str) -> None:
+    # The test week: 40, 60 and 20 minutes required, then a 15-minute optional video.
+    page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
+    progress = page.locator("p.cur-progress")
+    assert progress.inner_text() == summary(lang, 0, 3, 120)
+    tick(page, 0)
+    assert progress.inner_text() == summary(lang, 1, 3, 80)
+    tick(page, 3)  # optional: not counted
+    assert progress.inner_text() == summary(lang, 1, 3, 80)
+    page.reload(wait_until="networkidle")
+    assert ticks(page) == [True, False, False, True]
+    assert progress.inner_text() == summary(lang, 1, 3, 80)
+    tick(page, 1)
+    tick(page, 2)
+    assert progress.inner_text() == summary(lang, 3, 3, 0)
+    # The module overview shows each week; week 2 has the same items under its own keys.
+    page.goto(site.url + prefix(lang) + "modules/basics/", wait_until="networkidle")
+    weeks = page.locator("span.cur-progress").all_inner_texts()
+    assert weeks == [summary(lang, 3, 3, 0), summary(lang, 0, 3, 120)]
+
+
+def test_ticks_are_shared_by_languages_and_reach_pages_opened_by_instant_navigation(
+    page: Any, site: Site
+) -> None:
+    page.goto(site.url + "fr/" + WEEK, wait_until="networkidle")
+    tick(page, 1)
+    page.goto(site.url + "modules/basics/", wait_until="networkidle")
+    assert page.locator("span.cur-progress").first.inner_text() == summary("en", 1, 3, 60)
+    page.evaluate("window.curriculumMarker = 1")
+    page.locator(f'a[href$="{WEEK}"]').first.click()
+    page.wait_for_url(site.url + WEEK)
+    assert page.evaluate("window.curriculumMarker") == 1
+    assert ticks(page) == [False, True, False, False]
+    assert page.locator("p.cur-progress").inner_text() == summary("en", 1, 3, 60)
+
+
+def test_self_evaluation_counts_its_ticks(page: Any, site: Site) -> None:
+    page.goto(site.url + "modules/basics/self-evaluation/", wait_until="networkidle")
+    progress = page.locator("p.cur-progress")
+    assert progress.inner_text() == catalog("en").t("progress_self", done=0, total=2)
+    tick(page, 1)
+    page.reload(wait_until="networkidle")
+    assert ticks(page) == [False, True]
+    assert progress.inner_text() == catalog("en").t("progress_self", done=1, total=2)
+
+
+def test_ticks_survive_a_browser_restart(playwright: Any, site: Site, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    for attempt in range(2):
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=ARGS
+        )
+        page = context.new_page()
+        page.goto(site.url + WEEK, wait_until="networkidle")
+        if attempt == 0:
+            tick(page, 2)
+        else:
+            assert ticks(page) == [False, False, True, False]
+        context.close()
+
+
+def test_reordered_items_keep_their_ticks(browser: Any, tmp_path: Path) -> None:
+    root = make_curriculum(tmp_path)
+    port = free_port()
+    prep = root / "modules/basics/week-01/prep.md"
+    with serve(build_site(root, port), port) as (url, _, _):
+        page = browser.new_page()
+        page.goto(url + WEEK, wait_until="networkidle")
+        tick(page, 0)  # "MDN: What is JavaScript?", id what-is-js
+        # Move that item to the end of the list; the site is built again.
+        text = prep.read_text(encoding="utf-8")
+        first = text[text.index("  - id: what-is-js") : text.index("  - title: Hello, world")]
+        text = text.replace(first, "").replace("terms:", first + "terms:")
+        prep.write_text(text, encoding="utf-8")
+        build_site(root, port)
+        page.reload(wait_until="networkidle")
+        labels = page.locator(".cur-checklist label").all_inner_texts()
+        assert "What is JavaScript?" in labels[-1]
+        assert ticks(page) == [False, False, False, True]
+        page.close()
+
+
+# --- offline -------------------------------------------------------------------------------------
+
+
+def wait_until_kept(page: Any, url: str) -> None:
+    """Until the service worker's cache holds `url`."""
+    page.wait_for_function(
+        "url => caches.open('curriculum-pages').then(c => c.match(url)).then(Boolean)", arg=url
+    )
+
+
+def test_a_page_read_once_opens_again_without_a_connection(browser: Any, site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    # A server of its own (another origin, so another service worker), which the test then stops.
+    with serve(site.root / "site", free_port()) as (url, _, server):
+        page.goto(url + WEEK, wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        wait_until_kept(page, url + WEEK)
+        server.shutdown()
+        server.server_close()
+        page.reload(wait_until="load")
+        assert page.locator("h1").inner_text().startswith("What is a program?")
+        # Its stylesheet and script came from the copy too: Material laid the page out.
+        assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+        assert page.locator("p.cur-progress").is_visible()
+        # A page never opened is not there.
+        with pytest.raises(Exception, match="ERR_"):
+            page.goto(url + "modules/basics/week-02/coach/")
+    context.close()
+
+
+def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    manifest = json.loads((site.root / "site" / "fr" / "offline-fr.json").read_text())
+    strings = catalog("fr")
+    with serve(site.root / "site", free_port()) as (url, _, server):
+        page.goto(url + "fr/offline/", wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        status = page.locator(".cur-offline__status")
+        assert status.inner_text().startswith(f"{manifest['pages']} ")
+        page.locator("button.cur-offline__save").click()
+        done = strings.t("offline_saved", total=len(manifest["files"]))
+        page.wait_for_function(
+            "text => document.querySelector('.cur-offline__status').textContent === text",
+            arg=done,
+        )
+        server.shutdown()
+        server.server_close()
+        for path in ["fr/modules/basics/week-02/coach/", "fr/glossary/", "fr/"]:
+            page.goto(url + path, wait_until="load")
+            assert page.locator("html").get_attribute("lang") == "fr"
+            assert page.locator(".md-content h1").count() == 1, path
+        # Search works offline too: the index and the French stemmer were saved.
+        page.keyboard.press("s")
+        page.locator("input.md-search__input").press_sequentially("programme", delay=20)
+        # Keys typed in Arabic or Cyrillic send no keyup, which Material's search waits for.
+        page.locator("input.md-search__input").press("End")
+        page.locator(".md-search-result__item").first.wait_for()
+    context.close()
+    assert manifest["bytes"] > 0
+    assert "fr/modules/basics/week-02/coach/" in manifest["files"]
+    assert "assets/javascripts/lunr/min/lunr.fr.min.js" in manifest["files"]
+    assert not [f for f in manifest["files"] if f.split("/")[0] in {"nl", "ar", "uk", "fa"}]
