@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Builds are byte-identical whatever the day: dates in the site (the sitemap's) are the last commit's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup browser serve build check lint test bench clean
+.PHONY: setup browser serve build check lint test quick bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,15 @@ lint: setup
 	$(BIN)/ruff format --check plugins tests benchmarks
 	$(BIN)/mypy
 
+# Test files run in parallel, one worker per core; a file's tests stay on one worker, so each
+# shared build (the small site, the varied site, the full site) is made once.
 test: setup browser node_modules/.installed lint check
-	PATH="$(CURDIR)/$(BIN):$$PATH" REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+	PATH="$(CURDIR)/$(BIN):$$PATH" REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n auto --dist loadfile
+
+# The inner loop: everything but the browser tests, with fewer property-based examples.
+quick: setup
+	PATH="$(CURDIR)/$(BIN):$$PATH" FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -n auto \
+	  --dist loadfile --ignore-glob='tests/test_browser*'
 
 bench: setup browser
 	$(BIN)/python benchmarks/check_speed.py
