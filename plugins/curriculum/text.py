@@ -25,6 +25,8 @@ _REFUSED = re.compile(
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000f0000-\U0010ffff]"
 )
 """Control, format, separator, surrogate and private-use characters (the joiners excepted)."""
+_REFUSED_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+"""The same, for text that is all ASCII: a quicker search."""
 
 MAX_NESTING = 16
 """Brackets, HTML blocks, lists and quotes nested deeper than this are refused."""
@@ -33,6 +35,9 @@ _LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,9}[.)])(?: |$)")
 _QUOTES = re.compile(r" {0,3}((?:> ?)+)")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
+_MAY_NEST = re.compile(rf"^[ \t]{{9,}}|^ {{0,3}}(?:> ?){{{MAX_NESTING // 2 + 1}}}", re.MULTILINE)
+"""Whether a body could hold deep lists or quotes: lines indented by nine or more blanks, or deep
+quotes. Most bodies have neither, and are checked in one pass."""
 _BRACKET = re.compile(r"[\[\]]")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 
@@ -76,8 +81,9 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
             Problem(rel, line, col, "file is not UTF-8 text", "save it as UTF-8 in your editor")
         ]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    refused = _REFUSED_ASCII if text.isascii() else _REFUSED
     bad = [
-        (m.start(), _forbidden(m.group()) or "refused character") for m in _REFUSED.finditer(text)
+        (m.start(), _forbidden(m.group()) or "refused character") for m in refused.finditer(text)
     ]
     for i, why in bad[:_SHOWN_PER_FILE]:
         line = text.count("\n", 0, i) + 1
@@ -132,6 +138,12 @@ def yaml_tabs(rel: str, text: str, line_offset: int = 0) -> list[Problem]:
 
 def markdown_nesting(rel: str, body: str, first_line: int) -> list[Problem]:
     """Nesting deeper than MAX_NESTING in a Markdown body: one problem per kind, where it starts."""
+    if (
+        body.count("[") <= MAX_NESTING
+        and body.lower().count("<div") <= MAX_NESTING
+        and not _MAY_NEST.search(body)
+    ):
+        return []  # nothing in the body can nest that deep: the common case, found in one pass
     found: dict[str, Problem] = {}
     brackets = divs = 0
     fence = ""

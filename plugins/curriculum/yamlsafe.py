@@ -87,6 +87,22 @@ class _Builder:
     def place(self, mark: Any) -> tuple[int, int]:  # yaml.Mark, or libyaml's own Mark
         return (mark.line + 1 + self.offset, mark.column + 1)
 
+    def too_deep(self, events: list[Any], i: int) -> int:
+        """Report a collection nested too deep; return the index after its end (no recursion)."""
+        if not any(f"nested more than {MAX_DEPTH} deep" in p.message for p in self.problems):
+            self.problems.append(
+                _limit(events[i], self.out.file, self.offset, f"nested more than {MAX_DEPTH} deep")
+            )
+        depth = 0
+        while True:
+            if isinstance(events[i], (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(events[i], (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            i += 1
+            if depth == 0:
+                return i
+
     def refuse_extras(self, event: Any) -> None:
         line, col = self.place(event.start_mark)
         if getattr(event, "anchor", None):
@@ -117,6 +133,10 @@ class _Builder:
     def node(self, events: list[Any], i: int, path: Path_) -> tuple[Any, int]:
         event = events[i]
         self.out.places[path] = self.place(event.start_mark)
+        if len(path) >= MAX_DEPTH and isinstance(
+            event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+        ):
+            return None, self.too_deep(events, i)
         if isinstance(event, yaml.AliasEvent):
             line, col = self.place(event.start_mark)
             self.problems.append(
@@ -241,21 +261,12 @@ class _TooLarge(Exception):
 
 
 def _events(text: str, file: str, line_offset: int) -> list[Any]:
-    """The YAML events, refused early when the nesting or the number of values is excessive."""
-    events: list[Any] = []
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        events.append(event)
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _TooLarge(
-                    _limit(event, file, line_offset, f"nested more than {MAX_DEPTH} deep")
-                )
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-        if len(events) > MAX_NODES:
-            raise _TooLarge(_limit(event, file, line_offset, f"more than {MAX_NODES} values"))
+    """The YAML events, refused early when there are too many values."""
+    events = list(yaml.parse(text, Loader=_Loader))
+    if len(events) > MAX_NODES:
+        raise _TooLarge(
+            _limit(events[MAX_NODES], file, line_offset, f"more than {MAX_NODES} values")
+        )
     return events
 
 

@@ -13,19 +13,21 @@ from ..loaded import Curriculum, Doc
 from ..problems import Problem
 from ..sources import REVIEWED_SOURCES
 
-_BARE = re.compile(r"(?i)\bhttps?:[^\s)<>\"'`\]]+")
+_BARE = re.compile(r"(?<![\w])[Hh][Tt][Tt][Pp][Ss]?:[^\s)<>\"'`\]]+")
 _DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
-_ATTRIBUTE = re.compile(
-    r"(?i)\b(href|src|srcset|poster|action|formaction|data|xlink:href|background|cite|ping)"
-    r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)"
+_VALUE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+_NAME = re.compile(
+    r"(?i)\b(href|src|srcset|poster|action|formaction|data|xlink:href|background|cite|ping)\s*$"
 )
+"""An HTML attribute that holds an address: its value after `=`, its name just before."""
 _FETCHED = {"src", "srcset", "poster", "data", "background"}
 """HTML attributes whose address the browser fetches when the page opens."""
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_MARKS = ("](", "]:", "<", "=", ":")
-"""A line holds an address only if it holds one of these."""
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)", re.MULTILINE | re.DOTALL)
+_MARK = re.compile(r"[<=:]|\]\(")
+"""Text holds an address only if it holds one of these."""
 
 
 @dataclass(frozen=True)
@@ -39,63 +41,66 @@ class Link:
     fetched: bool
 
 
-def _opens_image(prose: str, close: int) -> bool:
+def _blank(match: re.Match[str]) -> str:
+    """The matched text as spaces, its line breaks kept: offsets and lines stay where they were."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _opens_image(prose: str, close: int, line_start: int) -> bool:
     """True if the `]` at `close` ends the text of an image (`![...]`), not of a link."""
     depth = 0
-    for i in range(close, -1, -1):
+    for i in range(close, line_start - 1, -1):
         if prose[i] == "]":
             depth += 1
         elif prose[i] == "[":
             depth -= 1
             if depth == 0:
-                return i > 0 and prose[i - 1] == "!"
+                return i > line_start and prose[i - 1] == "!"
     return False
 
 
 def links_in(text: str) -> Iterator[Link]:
     """Every address in Markdown prose: link and image targets, autolinks, HTML attributes and
-    bare http(s) addresses. Code spans and fenced code are skipped."""
-    fence = ""
-    for n, line in enumerate(text.split("\n")):
-        stripped = line.lstrip()
-        if fence:
-            if stripped.startswith(fence):
-                fence = ""
+    bare http(s) addresses. Code spans and fenced code are skipped.
+
+    The whole text is searched at once (a page is read in one pass, not line by line); offsets
+    become lines and columns at the end.
+    """
+    if not _MARK.search(text):
+        return
+    prose = _FENCED.sub(_blank, text) if "```" in text or "~~~" in text else text
+    if "`" in prose:
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), prose)  # spans keep to a line
+    found: dict[int, tuple[str, bool]] = {}
+    for match in _DESTINATION.finditer(prose):
+        raw = match.group(1)
+        line_start = prose.rfind("\n", 0, match.start()) + 1
+        image = _opens_image(prose, match.start(), line_start)
+        found.setdefault(match.start(1), (raw[1:-1] if raw.startswith("<") else raw, image))
+    for match in _REFERENCE.finditer(prose):
+        raw = match.group(1)
+        found.setdefault(match.start(1), (raw[1:-1] if raw.startswith("<") else raw, False))
+    for match in _AUTOLINK.finditer(prose):
+        found.setdefault(match.start(1), (match.group(1), False))
+    for match in _VALUE.finditer(prose) if "=" in prose else ():
+        name = _NAME.search(prose, max(0, match.start() - 40), match.start())
+        if name is None:
             continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
-        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line
-        if not any(mark in prose for mark in _MARKS):
-            continue
-        found: dict[int, Link] = {}
-        for match in _DESTINATION.finditer(prose):
-            raw = match.group(1)
-            raw = raw[1:-1] if raw.startswith("<") else raw
-            found.setdefault(
-                match.start(1), Link(n, match.start(1), raw, _opens_image(prose, match.start()))
-            )
-        for match in _REFERENCE.finditer(prose):
-            raw = match.group(1)
-            raw = raw[1:-1] if raw.startswith("<") else raw
-            found.setdefault(match.start(1), Link(n, match.start(1), raw, False))
-        for match in _AUTOLINK.finditer(prose):
-            found.setdefault(match.start(1), Link(n, match.start(1), match.group(1), False))
-        for match in _ATTRIBUTE.finditer(prose):
-            value = match.group(2)
-            quoted = value[:1] in "\"'"
-            col = match.start(2) + quoted
-            raw = value[1:-1] if quoted else value
-            found.setdefault(col, Link(n, col, raw, match.group(1).lower() in _FETCHED))
-        starts = sorted(found)
-        for match in _BARE.finditer(prose):
-            # Inside an address found above (a link's target): already there.
-            before = bisect.bisect_right(starts, match.start()) - 1
-            start = starts[before] if before >= 0 else -1
-            if before < 0 or match.start() >= start + len(found[start].raw):
-                raw = match.group().rstrip(".,;:!?")
-                found.setdefault(match.start(), Link(n, match.start(), raw, False))
-        yield from (found[col] for col in sorted(found))
+        value = match.group(1)
+        quoted = value[:1] in "\"'"
+        raw = value[1:-1] if quoted else value
+        found.setdefault(match.start(1) + quoted, (raw, name.group(1).lower() in _FETCHED))
+    starts = sorted(found)
+    for match in _BARE.finditer(prose):
+        # Inside an address found above (a link's target): already there.
+        before = bisect.bisect_right(starts, match.start()) - 1
+        if before < 0 or match.start() >= starts[before] + len(found[starts[before]][0]):
+            found.setdefault(match.start(), (match.group().rstrip(".,;:!?"), False))
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    for offset in sorted(found):
+        raw, fetched = found[offset]
+        line = bisect.bisect_right(line_starts, offset) - 1
+        yield Link(line, offset - line_starts[line], raw, fetched)
 
 
 def host_problem(
