@@ -183,3 +183,50 @@ def test_every_external_link_is_https_on_a_reviewed_host(cur: Curriculum) -> Non
                 refused.append(f"{path.relative_to(REPO)}: {reason[0]}")
     assert count >= 300
     assert not refused, "\n".join(refused[:20])
+
+
+# --- translations: coverage, and the same structure as the source ---------------------------------
+
+_FENCE = re.compile(r"^( {0,3}|\t)(```|~~~).*?^\1?\2[^\n]*$", re.MULTILINE | re.DOTALL)
+_URL = re.compile(r"https?://[^\s)<>\"'`\]]+")
+_HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
+_ITEM = re.compile(r"^ *(?:[-*+]|\d+[.)]) ", re.MULTILINE)
+_ADMONITION = re.compile(r"^ *(?:!!!|\?\?\?\+?) ", re.MULTILINE)
+
+
+def structure(body: str) -> dict[str, object]:
+    """What a translation keeps from its source: code, addresses and the Markdown skeleton."""
+    prose = _FENCE.sub("", body)
+    return {
+        "code blocks": _FENCE.findall(body) and [m.group() for m in _FENCE.finditer(body)],
+        "addresses": sorted(url.rstrip(".,;:!?") for url in _URL.findall(body)),
+        "headings": len(_HEADING.findall(prose)),
+        "list items": len(_ITEM.findall(prose)),
+        "admonitions": len(_ADMONITION.findall(prose)),
+    }
+
+
+def _translated_bodies(cur: Curriculum) -> list[tuple[str, str, str]]:
+    """(translation's path, its body, its source's body) of every translation with a body."""
+    out = []
+    for module in cur.modules.values():
+        pages = module.extra_pages()
+        for docs in module.page_translations.values():
+            out += [(d.path, d.body, pages[s].body) for s, d in docs.items() if s in pages]
+        for week in module.weeks:
+            for docs in week.translations.values():
+                out += [(d.path, d.body, getattr(week, s).body) for s, d in docs.items()]
+    return [(path, body, source) for path, body, source in out if body.strip()]
+
+
+def test_every_translation_keeps_the_code_addresses_and_structure_of_its_source(
+    cur: Curriculum,
+) -> None:
+    differ = []
+    for path, body, source in _translated_bodies(cur):
+        mine, theirs = structure(body), structure(source)
+        for what in theirs:
+            if mine[what] != theirs[what]:
+                differ.append(f"{path}: {what} differ from the English")
+    assert len(_translated_bodies(cur)) >= 200
+    assert not differ, "\n".join(differ)
