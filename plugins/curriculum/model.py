@@ -169,6 +169,30 @@ class Prep(_Strict):
     )
 
 
+def _title_only(value: object) -> object:
+    # `item-id: Translated title` is short for `item-id: {title: Translated title}`.
+    return {"title": value} if isinstance(value, str) else value
+
+
+class TranslatedItem(_Strict):
+    """A prep item in another language: its title, and where a resource exists in that language,
+    its own address. The item keeps its id, so trainees' ticks stay."""
+
+    title: Text = Field(description="The item's title in this language.")
+    url: str | None = Field(
+        default=None,
+        description="The address of the same resource in this language (MDN in French, a video "
+        "with subtitles, ...): https, on a reviewed host. Only for items with `url:`.",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_only(cls, value: str | None) -> str | None:
+        if value is not None and not _URL.match(value):
+            raise ValueError(f"'{value}' is not an http(s) address")
+        return value
+
+
 class PrepTranslation(_Strict):
     """Front matter of `week-NN/prep.<lang>.md`."""
 
@@ -176,8 +200,10 @@ class PrepTranslation(_Strict):
     objectives: list[Text] | None = Field(
         default=None, description="Translated objectives, same order and number."
     )
-    prep: dict[str, Text] | None = Field(
-        default=None, description="Translated item titles, keyed by item id."
+    prep: dict[str, Annotated[TranslatedItem, BeforeValidator(_title_only)]] | None = Field(
+        default=None,
+        description="Translated items, keyed by item id: a title, or `title:` and `url:` for "
+        "a resource in this language.",
     )
 
 

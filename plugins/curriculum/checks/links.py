@@ -166,6 +166,26 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
             docs += [d for tr in week.translations.values() for d in tr.values()]
         docs += [d for d in (module.self_evaluation, module.workshop) if d is not None]
         docs += [d for tr in module.page_translations.values() for d in tr.values()]
+    for module in cur.modules.values():
+        for week in module.weeks:
+            sources = dict(zip(week.item_ids, week.prep.meta.prep, strict=True))
+            for docs_of_lang in week.translations.values():
+                tr = docs_of_lang.get("prep")
+                for item_id, item in ((tr.meta.prep or {}) if tr else {}).items():
+                    if tr is None or item.url is None:
+                        continue
+                    source = sources.get(item_id)
+                    if source is not None and source.url is None:
+                        out.append(
+                            tr.located.problem(
+                                ("prep", item_id, "url"),
+                                f"item '{item_id}' is a page of this module: it has no address "
+                                "to translate",
+                                "remove `url:`; translate the page itself (its .<lang>.md file)",
+                            )
+                        )
+                    elif found := host_problem(item.url, hosts):
+                        out.append(tr.located.problem(("prep", item_id, "url"), *found))
     for doc in docs:
         for link in links_in(doc.body):
             found = host_problem(link.raw, hosts, fetched=link.fetched)

@@ -25,12 +25,15 @@ def render_prep(
     tr = week.translations.get(lang.code, {}).get("prep")
     meta, trm = week.prep.meta, tr.meta if tr else None
     src = week_page(week, "prep")
-    titles = (trm.prep if trm else None) or {}
+    translated = (trm.prep if trm else None) or {}
     items = []
     for item, item_id in zip(meta.prep, week.item_ids, strict=True):
+        tr_item = translated.get(item_id)
+        # A translation may point to the same resource in its own language.
+        url = tr_item.url if tr_item and tr_item.url and item.url else item.url
         target = (
-            escape.url(item.url)
-            if item.url
+            escape.url(url)
+            if url
             else posixpath.normpath(posixpath.join(posixpath.dirname(src), item.page or ""))
         )
         items.append(
@@ -39,7 +42,7 @@ def render_prep(
                 "dom_id": f"tick-{item_id}",
                 "type": item.type,
                 "type_label": lang.t(f"item_{item.type}"),
-                "title": lang.text(titles.get(item_id), item.title),
+                "title": lang.text(tr_item.title if tr_item else None, item.title),
                 "href": Markup(target if item.url else href(src, target)),
                 "minutes": item.minutes,
                 "minutes_label": lang.catalog.minutes(item.minutes),
