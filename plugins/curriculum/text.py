@@ -35,9 +35,10 @@ _LIST_ITEM = re.compile(r"( *)(?:[-*+]|\d{1,9}[.)])(?: |$)")
 _QUOTES = re.compile(r" {0,3}((?:> ?)+)")
 _DIV_OPEN = re.compile(r"<div\b", re.IGNORECASE)
 _DIV_CLOSE = re.compile(r"</div\s*>", re.IGNORECASE)
-_MAY_NEST = re.compile(rf"^[ \t]{{9,}}|^ {{0,3}}(?:> ?){{{MAX_NESTING // 2 + 1}}}", re.MULTILINE)
+_MAY_NEST = re.compile(rf"\n[ \t]{{9}}|\n {{0,3}}(?:> ?){{{MAX_NESTING // 2 + 1}}}")
 """Whether a body could hold deep lists or quotes: lines indented by nine or more blanks, or deep
-quotes. Most bodies have neither, and are checked in one pass."""
+quotes. Most bodies have neither, and are checked in one pass (searched after a line break, which
+the regular expression engine finds quickly)."""
 _BRACKET = re.compile(r"[\[\]]")
 _FENCE = re.compile(r" {0,3}(```|~~~)")
 
@@ -120,7 +121,9 @@ def decode(rel: str, data: bytes) -> tuple[str | None, list[Problem]]:
 
 def yaml_tabs(rel: str, text: str, line_offset: int = 0) -> list[Problem]:
     """Tabs in the indentation of YAML, which YAML does not allow."""
-    out = []
+    out: list[Problem] = []
+    if "\t" not in text:
+        return out
     for n, line in enumerate(text.split("\n"), start=1 + line_offset):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
@@ -141,7 +144,7 @@ def markdown_nesting(rel: str, body: str, first_line: int) -> list[Problem]:
     if (
         body.count("[") <= MAX_NESTING
         and body.lower().count("<div") <= MAX_NESTING
-        and not _MAY_NEST.search(body)
+        and not _MAY_NEST.search("\n" + body)
     ):
         return []  # nothing in the body can nest that deep: the common case, found in one pass
     found: dict[str, Problem] = {}

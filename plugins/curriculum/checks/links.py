@@ -42,8 +42,9 @@ class Link:
 
 
 def _blank(match: re.Match[str]) -> str:
-    """The matched text as spaces, its line breaks kept: offsets and lines stay where they were."""
-    return re.sub(r"[^\n]", " ", match.group())
+    """The matched text as spaces: offsets stay where they were (lines are counted in the text).
+    A fenced block ends at the end of its closing line, so the lines around it stay apart."""
+    return " " * (match.end() - match.start())
 
 
 def _opens_image(prose: str, close: int, line_start: int) -> bool:
@@ -96,11 +97,10 @@ def links_in(text: str) -> Iterator[Link]:
         before = bisect.bisect_right(starts, match.start()) - 1
         if before < 0 or match.start() >= starts[before] + len(found[starts[before]][0]):
             found.setdefault(match.start(), (match.group().rstrip(".,;:!?"), False))
-    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
     for offset in sorted(found):
         raw, fetched = found[offset]
-        line = bisect.bisect_right(line_starts, offset) - 1
-        yield Link(line, offset - line_starts[line], raw, fetched)
+        line = text.count("\n", 0, offset)
+        yield Link(line, offset - (text.rfind("\n", 0, offset) + 1), raw, fetched)
 
 
 def host_problem(

@@ -17,7 +17,7 @@ LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
 
 
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_MAYBE_PLACEHOLDER = re.compile(r"TODO|TBD|FIXME|XXX|[Ll][Oo][Rr][Ee][Mm] [Ii][Pp][Ss][Uu][Mm]")
+_PLACEHOLDER = re.compile(r"TODO|TBD|FIXME|XXX|[Ll][Oo][Rr][Ee][Mm] [Ii][Pp][Ss][Uu][Mm]")
 """A fast first look: only upper-case markers count (a "todo" in running text is a word)."""
 _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b", re.IGNORECASE)
 
@@ -25,8 +25,9 @@ _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|\blorem ipsum\b", re.IGNORE
 def find_placeholders(rel: str, text: str) -> list[Problem]:
     """Scaffolds and drafts mark unwritten parts; none of them may reach trainees."""
     found: list[Problem] = []
-    if not _MAYBE_PLACEHOLDER.search(text):
-        return found
+    markers = any(marker in text for marker in ("TODO", "TBD", "FIXME", "XXX"))
+    if not markers and "ipsum" not in text.lower():
+        return found  # the common case, found with a few substring searches
     for number, line in enumerate(text.splitlines(), start=1):
         line = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)  # `TODO` names the marker
         for match in _PLACEHOLDER.finditer(line):
