@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -84,6 +85,16 @@ LICENSES = (
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
 
 
+def _http_only(value: str) -> str:
+    if not _URL.match(value):
+        raise ValueError(f"'{value}' is not an http(s) address")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_http_only)]
+"""An http(s) address; which hosts a page may use is checked across files (checks/links.py)."""
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
 
@@ -133,7 +144,9 @@ class PrepItem(_Strict):
         "url or page, so reordering items keeps it; set it to keep ticks when the link changes.",
     )
     title: Text = Field(description="What the trainee sees in the checklist.")
-    url: str | None = Field(default=None, description="An http(s) address of a free resource.")
+    url: WebAddress | None = Field(
+        default=None, description="An http(s) address of a free resource."
+    )
     page: Annotated[str, StringConstraints(pattern=PAGE_PATH, max_length=200)] | None = Field(
         default=None,
         description="A Markdown page of this module, relative to this file, such as notes.md or "
@@ -142,13 +155,6 @@ class PrepItem(_Strict):
     type: ItemType = Field(description="read, watch, practise or quiz.")
     minutes: Minutes = Field(description="Honest minutes a trainee needs, a whole number.")
     optional: bool = Field(default=False, description="true for extra material.")
-
-    @field_validator("url")
-    @classmethod
-    def _http_only(cls, value: str | None) -> str | None:
-        if value is not None and not _URL.match(value):
-            raise ValueError(f"'{value}' is not an http(s) address")
-        return value
 
     @model_validator(mode="after")
     def _one_target(self) -> PrepItem:
@@ -179,18 +185,11 @@ class TranslatedItem(_Strict):
     its own address. The item keeps its id, so trainees' ticks stay."""
 
     title: Text = Field(description="The item's title in this language.")
-    url: str | None = Field(
+    url: WebAddress | None = Field(
         default=None,
         description="The address of the same resource in this language (MDN in French, a video "
         "with subtitles, ...): https, on a reviewed host. Only for items with `url:`.",
     )
-
-    @field_validator("url")
-    @classmethod
-    def _http_only(cls, value: str | None) -> str | None:
-        if value is not None and not _URL.match(value):
-            raise ValueError(f"'{value}' is not an http(s) address")
-        return value
 
 
 class PrepTranslation(_Strict):
