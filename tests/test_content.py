@@ -187,6 +187,33 @@ def test_every_external_link_is_https_on_a_reviewed_host(cur: Curriculum) -> Non
 
 # --- translations: coverage, and the same structure as the source ---------------------------------
 
+COACH_LANGUAGES = ("nl", "fr")
+"""The languages of the Belgian coaches: every Digital Welcome coach page is in them."""
+
+
+def test_the_digital_welcome_course_is_whole_in_every_language(cur: Curriculum) -> None:
+    missing = []
+    for module in cur.modules.values():
+        if module.meta.track not in WORKSHOP_TRACKS:
+            continue
+        for lang in TRANSLATIONS:
+            for week in module.weeks:
+                docs = week.translations.get(lang, {})
+                wanted = ["prep", "exercises", *(["coach"] if lang in COACH_LANGUAGES else [])]
+                missing += [
+                    f"{module.meta.id}/{week.folder}/{stem}.{lang}.md"
+                    for stem in wanted
+                    if stem not in docs or not docs[stem].body.strip()
+                ]
+            pages = module.page_translations.get(lang, {})
+            missing += [
+                f"{module.meta.id}/{stem}.{lang}.md"
+                for stem in module.extra_pages()
+                if stem not in pages or not pages[stem].body.strip()
+            ]
+    assert not missing, f"{len(missing)} missing: " + ", ".join(missing[:20])
+
+
 _FENCE = re.compile(r"^( {0,3}|\t)(```|~~~).*?^\1?\2[^\n]*$", re.MULTILINE | re.DOTALL)
 _URL = re.compile(r"https?://[^\s)<>\"'`\]]+")
 _HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)
