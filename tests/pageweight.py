@@ -65,12 +65,18 @@ class _RecordingHandler(SimpleHTTPRequestHandler):
                 self.served.files.append((unquote(urlsplit(self.path).path), compressed_size(path)))
 
 
+class _Server(ThreadingHTTPServer):
+    # Chromium opens many connections at once; the default backlog of 5 can refuse some.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @contextmanager
 def serve(directory: Path, port: int = 0) -> Iterator[tuple[str, Served, ThreadingHTTPServer]]:
     """Serve `directory` on 127.0.0.1; yields the base URL, the log and the server."""
     served = Served()
     handler = type("Handler", (_RecordingHandler,), {"served": served})
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", port), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
