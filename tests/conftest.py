@@ -178,9 +178,9 @@ def only_languages(root: Path, *keep: str) -> None:
     config = root / "mkdocs.yml"
     out, dropping = [], False
     for line in config.read_text(encoding="utf-8").splitlines(keepends=True):
-        if line.startswith("        - locale: "):
+        if line.startswith("      - locale: "):
             dropping = line.split()[-1] not in keep
-        elif not line.startswith("          "):
+        elif not line.startswith("        "):
             dropping = False
         if not dropping:
             out.append(line)
@@ -195,7 +195,6 @@ def only_languages(root: Path, *keep: str) -> None:
 def make_curriculum(root: Path) -> Path:
     """A small valid curriculum with the repository's site configuration and pages."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "overrides", root / "overrides")
     shutil.copytree(REPO / "curriculum" / "pages", root / "curriculum" / "pages")
     (root / "site-src").mkdir()
     write(root, "modules/basics/module.yml", MODULE_YML)

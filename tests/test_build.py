@@ -13,6 +13,7 @@ import pytest
 
 from conftest import LANGUAGES, make_curriculum, png, write
 from curriculum import session
+from curriculum.settings import Settings
 
 # Every generated page, by its URL below a language's root.
 GENERATED = [
@@ -269,7 +270,7 @@ def test_build_folder_is_only_written_when_content_changes(tmp_path: Path) -> No
     docs = root / "site-src"
 
     def prepare() -> None:
-        session.prepare(root.resolve(), docs.resolve(), LANGUAGES, "en")
+        session.prepare(Settings.for_folder(root, LANGUAGES, "en"), docs.resolve())
 
     prepare()
     stamp = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}

@@ -439,7 +439,7 @@ def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> N
     time limit (1 s here, 10 s by default) instead, and names the page."""
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text().replace("  - curriculum\n", "  - curriculum:\n      page_seconds: 1\n")
+        config.read_text().replace("  curriculum: {}\n", "  curriculum:\n    page_seconds: 1\n")
     )
     body = "\n\n".join(["<a " * 100] * 300)
     write(root, f"{WEEK}/exercises.md", f"---\ntitle: E\n---\n{body}\n")
@@ -451,11 +451,12 @@ def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> N
     assert "Traceback" not in result.stderr
 
 
-def test_files_are_named_from_the_root_they_lie_in(tmp_path: Path) -> None:
+def test_files_are_named_from_the_site_folder(tmp_path: Path) -> None:
     from curriculum.sources import Roots
 
-    upstream, partner = tmp_path / "upstream", tmp_path / "partner"
+    partner = tmp_path / "partner"
+    upstream = partner / "upstream"  # a git submodule in the partner's repository
     roots = Roots.of(upstream, partner)
     assert roots.relative(partner / "modules/x/module.yml") == "modules/x/module.yml"
-    assert roots.relative(upstream / "modules/y/module.yml") == "modules/y/module.yml"
+    assert roots.relative(upstream / "modules/y/module.yml") == "upstream/modules/y/module.yml"
     assert not roots.inside(tmp_path / "elsewhere.md")

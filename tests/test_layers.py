@@ -43,9 +43,11 @@ def test_check_imports_no_rendering_libraries() -> None:
 
 
 def test_right_to_left_pages_keep_code_left_to_right() -> None:
-    css = (CORE.parents[1] / "overrides/assets/stylesheets/curriculum.css").read_text()
+    css = (
+        CORE.parents[1] / "plugins/curriculum_mkdocs/theme/assets/stylesheets/curriculum.css"
+    ).read_text()
     assert '[dir="rtl"] .md-typeset code' in css and "direction: ltr" in css
-    main = (CORE.parents[1] / "overrides/main.html").read_text()
+    main = (CORE.parents[1] / "plugins/curriculum_mkdocs/theme/curriculum.html").read_text()
     assert "assets/stylesheets/curriculum.css" in main and "{{ super() }}" in main
 
 

@@ -502,12 +502,21 @@ def test_prerequisite_cycle(curriculum_root: Path) -> None:
     assert any("prerequisites form a cycle" in p.message for p in found), found
 
 
-def test_translation_for_unconfigured_language(curriculum_root: Path) -> None:
+def test_translation_into_a_language_the_site_does_not_build_is_set_aside(
+    curriculum_root: Path,
+) -> None:
+    """A site may build some of the languages its sources are translated into."""
     write(curriculum_root, "modules/basics/week-01/prep.de.md", "---\ntitle: Was\n---\n")
-    found = problems_of(curriculum_root)
-    [problem] = found
-    assert problem.path == "modules/basics/week-01/prep.de.md"
-    assert "'de', which is not a configured language" in problem.message
+    cur = load_curriculum(curriculum_root, LANGUAGES, "en")
+    assert cur.layered is not None and cur.layered.skipped == {"de": 1}
+    assert "de" not in cur.modules["basics"].weeks[0].translations
+
+
+def test_a_file_named_for_no_language_is_a_probable_mistake(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/week-01/prep.qq.md", "---\ntitle: Was\n---\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == "modules/basics/week-01/prep.qq.md"
+    assert "'qq' in the file name is not a language code" in problem.message
     assert "en, nl, fr, ar, uk, fa" in problem.hint
 
 
@@ -584,10 +593,13 @@ def test_local_index_page_would_replace_a_generated_page(curriculum_root: Path) 
     ]
 
 
-def test_hand_written_page_in_an_unconfigured_language(curriculum_root: Path) -> None:
+def test_hand_written_page_in_a_language_the_site_does_not_build(curriculum_root: Path) -> None:
     write(curriculum_root, "curriculum/pages/index.de.md", "# Start\n")
+    cur = load_curriculum(curriculum_root, LANGUAGES, "en")
+    assert "curriculum/pages/index.de.md" not in cur.page_files
+    write(curriculum_root, "curriculum/pages/index.zz.md", "# Start\n")
     [problem] = problems_of(curriculum_root)
-    assert problem.path == "curriculum/pages/index.de.md"
+    assert problem.path == "curriculum/pages/index.zz.md"
 
 
 @pytest.mark.parametrize("size", ["4", '"3-5"', '"2-3"'])

@@ -12,7 +12,6 @@ from typing import Any
 
 from . import escape, sources
 from .i18n import Catalog
-from .i18n import catalog as get_catalog
 from .loaded import Curriculum
 from .loading.files import split_locale
 from .pages import render_all
@@ -28,34 +27,35 @@ from .pages.paths import (
     week_page,
 )
 
-PAGES_DIR = Path(sources.PAGES_DIR)
+PAGES_DIR = sources.PAGES_DIR
 KEEP = {".gitignore"}
 
 
 def collect(cur: Curriculum) -> dict[str, bytes]:
     """Every file of the build folder, by its path there."""
     files: dict[str, bytes] = {}
-    root = cur.root.resolve()
     pages = f"{sources.PAGES_DIR}/"
     for rel in cur.page_files:
         # curriculum/pages/<path> is <path> on the site
-        files[rel.removeprefix(pages)] = _published(cur, rel, root)
+        files[rel.removeprefix(pages)] = _published(cur, rel)
     for module in cur.modules.values():
         for asset in module.assets:
             # modules/<id>/... keeps its path on the site
-            files[asset] = _published(cur, asset, root)
+            files[asset] = _published(cur, asset)
     for page in render_all(cur):
         files[page.path] = page.text.encode("utf-8")
     return files
 
 
-def _published(cur: Curriculum, rel: str, root: Path) -> bytes:
+def _published(cur: Curriculum, rel: str) -> bytes:
     """A contributor's file as it is published: a page with only its escaped title as front
     matter (its text was read and checked by the loader), any other file as it is."""
     doc = cur.pages.get(rel)
     if doc is not None:
         return f"---\n{front_matter(doc.meta.title)}\n---\n{doc.body}".encode()
-    return sources.read_bytes(root, cur.root / rel)
+    path = cur.source(rel)
+    root = cur.layered.root(rel) if cur.layered else cur.root
+    return sources.read_bytes(root.resolve(), path)
 
 
 def sync(target: Path, files: dict[str, bytes]) -> list[str]:
@@ -85,7 +85,7 @@ def sync(target: Path, files: dict[str, bytes]) -> list[str]:
 
 def navigation(cur: Curriculum, lang: str) -> list[Any]:
     """The `nav` of mkdocs.yml for one language: section titles translated, pages by path."""
-    catalog = get_catalog(lang)
+    catalog = cur.catalog(lang)
     modules: list[Any] = [MODULES_INDEX]
     for module in cur.modules.values():
         tr = module.translations.get(lang)
@@ -112,36 +112,27 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
         modules.append({title: weeks})
     programmes = [PROGRAMMES_INDEX, *(programme_page(p.meta.id) for p in cur.programmes)]
     nav: list[Any] = []
-    pages = cur.root / PAGES_DIR
-    if (pages / "index.md").is_file():
+    published = [rel.removeprefix(f"{PAGES_DIR}/") for rel in cur.page_files]
+    if "index.md" in published:
         nav.append("index.md")
     nav.append({catalog.t("nav_programmes"): programmes})
     nav.append({catalog.t("nav_modules"): modules})
     nav.append(GLOSSARY_PAGE)
     nav.append(OFFLINE_PAGE)
-    nav.extend(_hand_written(pages, catalog))
+    nav.extend(_hand_written(published, catalog))
     return nav
 
 
-def _hand_written(pages: Path, catalog: Catalog) -> list[Any]:
+def _hand_written(published: list[str], catalog: Catalog) -> list[Any]:
     """Hand-written pages other than the home page: top-level pages, then one section a folder."""
-    if not pages.is_dir():
-        return []
-    out: list[Any] = []
-    for path in sorted(pages.iterdir()):
-        _, lang = split_locale(path)
-        if lang is not None or path.name.startswith("."):
-            continue
-        if path.is_file() and path.suffix == ".md" and path.name != "index.md":
-            out.append(path.name)
-        elif path.is_dir():
-            children = [
-                p.relative_to(pages).as_posix()
-                for p in sorted(path.rglob("*.md"))
-                if split_locale(p)[1] is None
-            ]
-            if children:
-                key = f"nav_{path.name}"
-                title = catalog.t(key) if catalog.has(key) else path.name.replace("-", " ").title()
-                out.append({title: children})
+    pages = sorted(p for p in published if p.endswith(".md") and split_locale(Path(p))[1] is None)
+    out: list[Any] = [p for p in pages if "/" not in p and p != "index.md"]
+    folders: dict[str, list[str]] = {}
+    for page in pages:
+        if "/" in page:
+            folders.setdefault(page.split("/")[0], []).append(page)
+    for folder, children in sorted(folders.items()):
+        key = f"nav_{folder}"
+        title = catalog.t(key) if catalog.has(key) else folder.replace("-", " ").title()
+        out.append({title: children})
     return out

@@ -48,14 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.kind)
     if args.command in ("new-module", "new-week"):
         return _scaffold(args)
+    from . import settings as site_settings
     from .problems import CurriculumError
     from .read import load_curriculum
-    from .siteconfig import site_languages
 
-    root = args.config.resolve().parent
     try:
-        languages, default = site_languages(args.config)
-        cur = load_curriculum(root, languages, default)
+        settings = site_settings.load(args.config)
+        languages = settings.languages
+        cur = load_curriculum(settings.site, settings=settings)
     except CurriculumError as exc:
         if getattr(args, "format", "text") == "github":
             print("\n".join(p.format_github() for p in exc.problems))
@@ -72,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         (len(languages), "language"),
     ]
     print("ok: " + ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts))
+    skipped = cur.layered.skipped if cur.layered else {}
+    if skipped:
+        print(
+            f"note: {sum(skipped.values())} translation file(s) set aside, into languages this "
+            f"site does not build ({', '.join(sorted(skipped))})"
+        )
     return 0
 
 

@@ -7,9 +7,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from babel import Locale
-from babel.dates import format_date
-from babel.units import format_unit
+
+# Babel is imported where it is used: `curriculum check` reads catalogs and formats nothing.
 
 CATALOG_DIR = Path(__file__).parent / "catalog"
 SOURCE_LANGUAGE = "en"
@@ -31,14 +30,24 @@ def _catalog_file(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-class Catalog:
-    """Strings for one language: the language itself, then its base language, then English."""
+def english_strings() -> dict[str, str]:
+    """The English catalog: every key the interface has."""
+    return _catalog_file(SOURCE_LANGUAGE)
 
-    def __init__(self, lang: str) -> None:
+
+class Catalog:
+    """Strings for one language: the site's own strings (a partner's catalog overlay), then the
+    language itself, then its base language, then English."""
+
+    def __init__(self, lang: str, overlay: dict[str, str] | None = None) -> None:
         self.lang = normalise(lang)
         base = self.lang.split("_")[0]
         chain = [self.lang, base, SOURCE_LANGUAGE]
         self._chain = [_catalog_file(code) for code in dict.fromkeys(chain)]
+        if overlay:
+            self._chain.insert(0, overlay)
+        from babel import Locale
+
         self.locale = Locale.parse(self.lang)
 
     def t(self, key: str, **values: object) -> str:
@@ -57,6 +66,8 @@ class Catalog:
 
     def _unit(self, value: int, unit: str, length: str) -> str:
         # Babel 2.18 lacks some long forms (nl, fa print "16 duration-hour"): use the short one.
+        from babel.units import format_unit
+
         text = format_unit(value, unit, length=length, locale=self.locale)  # type: ignore[arg-type]
         if unit in text and length != "short":
             text = format_unit(value, unit, length="short", locale=self.locale)
@@ -95,6 +106,8 @@ class Catalog:
         return str(format_decimal(value, locale=self.locale))
 
     def date(self, day: dt.date) -> str:
+        from babel.dates import format_date
+
         return format_date(day, format="long", locale=self.locale)
 
     def clock(self, minutes: int) -> str:
@@ -110,6 +123,11 @@ class Catalog:
 
 
 @cache
-def catalog(lang: str) -> Catalog:
-    """The catalog of `lang`, made once per process (hooks ask for it on every page)."""
-    return Catalog(lang)
+def _catalog(lang: str, overlay: tuple[tuple[str, str], ...]) -> Catalog:
+    return Catalog(lang, dict(overlay))
+
+
+def catalog(lang: str, overlay: dict[str, str] | None = None) -> Catalog:
+    """The catalog of `lang` with a site's own strings, made once per process (hooks ask for it
+    on every page)."""
+    return _catalog(lang, tuple(sorted((overlay or {}).items())))

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import model
+from .problems import Problem
 from .sources import Roots
 from .yamlsafe import Located
+
+if TYPE_CHECKING:
+    from .i18n import Catalog
+    from .layers import Layered
 
 
 @dataclass
@@ -98,6 +103,31 @@ class Curriculum:
     pages: dict[str, Doc] = field(default_factory=dict)
     """Hand-written pages and weeks' own pages (and their translations), by source path."""
     roots: Roots | None = None
-    """The folders the sources were read from (one today: `root`)."""
+    """The folders the sources were read from: upstream's first (if any), the site's own last."""
     page_files: list[str] = field(default_factory=list)
     """Every file under curriculum/pages/ that is published, Markdown or not, by source path."""
+    layered: Layered | None = None
+    """Where each path of the tree comes from."""
+    strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    """The site's own interface strings (curriculum/catalog/<lang>.yml), by language and key."""
+    library: dict[str, LoadedModule] = field(default_factory=dict)
+    """Every module read, built or not: terms defined in a module the site does not build still
+    resolve. `modules` holds the built ones, in the order the site lists them."""
+
+    def source(self, rel: str) -> Path:
+        """The file on disk for a path of the tree (`modules/x/week-01/prep.md`)."""
+        return self.layered.path(rel) if self.layered else self.root / rel
+
+    def shown(self, problem: Problem) -> Problem:
+        """A problem with its file named from the site's folder."""
+        if self.layered is None:
+            return problem
+        path = self.layered.shown(problem.path)
+        if path == problem.path:
+            return problem
+        return Problem(path, problem.line, problem.col, problem.message, problem.hint)
+
+    def catalog(self, lang: str) -> Catalog:
+        from .i18n import catalog
+
+        return catalog(lang, self.strings.get(lang))

@@ -7,13 +7,9 @@ Schema.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import (
-    AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -23,29 +19,26 @@ from pydantic import (
     model_validator,
 )
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PAGE_PATH = r"^(\.\./|[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG, min_length=1, max_length=60)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
-Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
-
-
-def _number_as_text(value: object) -> object:
-    # `group_size: 4` reads as a number; a range such as 3-5 reads as text.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-Headcount = Annotated[
-    str,
-    BeforeValidator(_number_as_text),
-    StringConstraints(pattern=r"^[1-9][0-9]?(-[1-9][0-9]?)?$"),
-]
-"""How many people: a number such as 4, or a range such as 3-5."""
-
-CohortDate = Annotated[
-    dt.date, Field(strict=False, ge=dt.date(2000, 1, 1), le=dt.date(2100, 12, 31))
-]
-"""A date of a cohort, as YYYY-MM-DD, between the years 2000 and 2100."""
+from .fields import (
+    PAGE_PATH,
+    SLUG,
+    CohortDate,
+    Headcount,
+    Minutes,
+    Slug,
+    Text,
+    WebAddress,
+    _Strict,
+)
+from .programme_model import (
+    Closing,
+    ClosingTranslation,
+    Phase,
+    PhaseTranslation,
+    Programme,
+    ProgrammeTranslation,
+    Weekday,
+)
 
 TRACKS = (
     "intro-to-coding",
@@ -81,22 +74,6 @@ LICENSES = (
     "GPL-3.0-or-later",
     "MPL-2.0",
 )
-
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$")
-
-
-def _http_only(value: str) -> str:
-    if not _URL.match(value):
-        raise ValueError(f"'{value}' is not an http(s) address")
-    return value
-
-
-WebAddress = Annotated[str, AfterValidator(_http_only)]
-"""An http(s) address; which hosts a page may use is checked across files (checks/links.py)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
 
 
 class Module(_Strict):
@@ -343,45 +320,20 @@ class WorkshopTranslation(_Strict):
     )
 
 
-class Closing(_Strict):
-    """A session after the last module, such as workshops that trainees run."""
-
-    title: Text = Field(description="What happens.")
-    summary: Text = Field(description="One or two sentences about it.")
-
-
-class ClosingTranslation(_Strict):
-    title: Text | None = Field(default=None, description="Translated title.")
-    summary: Text | None = Field(default=None, description="Translated summary.")
-
-
-class Programme(_Strict):
-    """`curriculum/programmes/<id>.yml`: a course composed of modules, in order."""
-
-    id: Slug = Field(description="Equal to the file name without .yml.")
-    title: Text = Field(description="The programme's name.")
-    summary: Text = Field(description="Who it is for and how it runs.")
-    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.")
-    start: CohortDate | None = Field(
-        default=None, description="First session of the current cohort, as YYYY-MM-DD."
-    )
-    company_visit_every: Annotated[int, Field(ge=1, le=12)] | None = Field(
-        default=None,
-        description="A company visit after every this many weeks of modules (none if absent).",
-    )
-    breaks: list[CohortDate] = Field(
-        default=[], description="Dates without a session (holidays), as YYYY-MM-DD."
-    )
-    closing: list[Closing] = Field(
-        default=[], description="Sessions after the last module, in order."
-    )
-
-
-class ProgrammeTranslation(_Strict):
-    """`curriculum/programmes/<id>.<lang>.yml`."""
-
-    title: Text | None = Field(default=None, description="Translated title.")
-    summary: Text | None = Field(default=None, description="Translated summary.")
-    closing: list[ClosingTranslation] | None = Field(
-        default=None, description="Translated closing sessions, same order and number."
-    )
+__all__ = [
+    "PAGE_PATH",
+    "SLUG",
+    "Closing",
+    "ClosingTranslation",
+    "CohortDate",
+    "Headcount",
+    "Minutes",
+    "Phase",
+    "PhaseTranslation",
+    "Programme",
+    "ProgrammeTranslation",
+    "Slug",
+    "Text",
+    "WebAddress",
+    "Weekday",
+]

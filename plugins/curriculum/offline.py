@@ -1,8 +1,9 @@
 """The list of files a language needs to be read offline, with what downloading them costs.
 
 The "Reading offline" page fetches this list and saves every file in the browser's cache, where
-the service worker (overrides/sw.js) finds them when there is no connection. Pages, the assets they
-load (stylesheets, scripts, icons, images) and the language's search, so search works offline too.
+the service worker (plugins/curriculum_mkdocs/theme/sw.js) finds them when there is no connection.
+Pages, the assets they load (stylesheets, scripts, icons, images) and the language's search, so
+search works offline too.
 """
 
 from __future__ import annotations

@@ -8,12 +8,26 @@ from .checks import cross_check
 from .loaded import Curriculum
 from .loading import load
 from .problems import CurriculumError
+from .select import select
+from .settings import Settings
 
 
-def load_curriculum(root: Path, languages: list[str], default_language: str = "en") -> Curriculum:
-    """Load every source and cross-check them; raise CurriculumError with every problem found."""
-    curriculum, problems = load(root, languages, default_language)
+def load_curriculum(
+    root: Path,
+    languages: list[str] | tuple[str, ...] = (),
+    default_language: str = "en",
+    *,
+    settings: Settings | None = None,
+) -> Curriculum:
+    """Load every source and cross-check them; raise CurriculumError with every problem found.
+
+    `settings` describes the site (its folders, languages and choices); without it, the site is
+    the one folder `root` in `languages`.
+    """
+    settings = settings or Settings.for_folder(root, languages, default_language)
+    curriculum, problems, placed = load(settings)
     problems.extend(cross_check(curriculum))
-    if problems:
-        raise CurriculumError(problems)
+    problems.extend(select(curriculum, settings))
+    if problems or placed:
+        raise CurriculumError(sorted({*placed, *(curriculum.shown(p) for p in problems)}))
     return curriculum

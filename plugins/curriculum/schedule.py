@@ -1,5 +1,6 @@
-"""A programme's Sundays: the weeks of its modules in order, from its start date, with company
-visits, breaks and closing sessions. The same in every language, so computed once per build."""
+"""A programme's sessions: the weeks of its modules in order, weekly from its start date (on its
+weekday, Sunday by default), with company visits, breaks and closing sessions, then its phases
+(an internship of N weeks, ...). The same in every language, so computed once per build."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from .loaded import Curriculum, LoadedModule, LoadedProgramme, Week
 
 @dataclass(frozen=True)
 class Session:
-    """One Sunday of a programme: a module week, a company visit, a break or a closing session."""
+    """One session of a programme: a module week, a company visit, a break, a closing session, or
+    the start of a phase (which lasts its weeks)."""
 
-    kind: str  # "week", "visit", "break" or "closing"
+    kind: str  # "week", "visit", "break", "closing" or "phase"
     date: dt.date | None
     week: Week | None = None
     module: LoadedModule | None = None
     closing: int = 0
+    phase: int = 0
 
 
 def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
@@ -41,4 +44,8 @@ def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
         out.append(Session(kind, day, week, module, closing))
         if day is not None:
             day += dt.timedelta(weeks=1)
+    for n, phase in enumerate(meta.phases):
+        out.append(Session("phase", day, phase=n))
+        if day is not None:
+            day += dt.timedelta(weeks=phase.weeks)
     return out

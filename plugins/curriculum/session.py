@@ -14,6 +14,7 @@ from typing import Any
 from .assemble import collect, navigation, sync
 from .loaded import Curriculum
 from .read import load_curriculum
+from .settings import Settings
 
 SOURCE_DIRS = ("modules", "curriculum")
 
@@ -37,41 +38,56 @@ class Site:
 _cache: dict[tuple[Any, ...], Site] = {}
 
 
-def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
+def _signature(roots: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
     stats = []
-    for name in SOURCE_DIRS:
-        for path in (root / name).rglob("*"):
-            if path.is_file():
-                st = path.stat()
-                stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
+    for root in roots:
+        for name in SOURCE_DIRS:
+            for path in (root / name).rglob("*"):
+                if path.is_file():
+                    st = path.stat()
+                    stats.append((path.as_posix(), st.st_mtime_ns, st.st_size))
     return tuple(sorted(stats))
 
 
-def check_docs_dir(root: Path, docs_dir: Path) -> None:
-    for name in SOURCE_DIRS:
-        source = (root / name).resolve()
-        if docs_dir == source or docs_dir.is_relative_to(source) or source.is_relative_to(docs_dir):
-            raise UnsafeDocsDir(
-                f"docs_dir '{docs_dir}' overlaps the sources in '{source}'. The curriculum plugin "
-                "fills docs_dir with generated pages and removes what it did not write: set "
-                "`docs_dir: site-src` (a git-ignored folder of its own) in mkdocs.yml."
-            )
+def check_docs_dir(roots: tuple[Path, ...], docs_dir: Path) -> None:
+    for root in roots:
+        for name in SOURCE_DIRS:
+            source = (root / name).resolve()
+            if (
+                docs_dir == source
+                or docs_dir.is_relative_to(source)
+                or source.is_relative_to(docs_dir)
+            ):
+                raise UnsafeDocsDir(
+                    f"docs_dir '{docs_dir}' overlaps the sources in '{source}'. The curriculum "
+                    "plugin fills docs_dir with generated pages and removes what it did not write: "
+                    "set `docs_dir: site-src` (a git-ignored folder of its own) in mkdocs.yml."
+                )
 
 
-def prepare(root: Path, docs_dir: Path, languages: list[str], default: str) -> Site:
+def prepare(settings: Settings, docs_dir: Path) -> Site:
     """Validate the sources and make `docs_dir` hold the site's pages; cached while nothing changes.
 
     Raises CurriculumError listing every problem, or UnsafeDocsDir.
     """
-    check_docs_dir(root, docs_dir)
-    key = (root, docs_dir, tuple(languages), default, _signature(root))
+    roots = settings.roots.folders
+    check_docs_dir(roots, docs_dir)
+    key = (
+        settings.config_file,
+        roots,
+        settings.languages,
+        settings.default_language,
+        settings.options.model_dump_json(),
+        docs_dir,
+        _signature(roots),
+    )
     site = _cache.get(key)
     if site is not None:
         if site.changed:
             site.changed = []  # reported once; the folder is already up to date
         return site
     _cache.clear()
-    cur = load_curriculum(root, languages, default)
+    cur = load_curriculum(settings.site, settings=settings)
     changed = sync(docs_dir, collect(cur))
     site = Site(cur, changed)
     _cache[key] = site

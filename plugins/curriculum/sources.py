@@ -61,15 +61,22 @@ def slug(text: str) -> str:
 class Roots:
     """The folders the curriculum is read from, each holding `modules/` and `curriculum/`.
 
-    One today: the repository. A partner's site will read upstream's folder first and its own
-    after it, so every file is named, in messages, by its path from the root it lies in.
+    Our repository alone, or a partner's site: upstream's folder first, the partner's own last.
+    Messages name a file by its path from the site's folder (`upstream/modules/...` for ours).
     """
 
     folders: tuple[Path, ...]
+    site: Path
 
     @classmethod
-    def of(cls, *folders: Path) -> Roots:
-        return cls(tuple(folder.resolve() for folder in folders))
+    def of(cls, *folders: Path, site: Path | None = None) -> Roots:
+        resolved = tuple(folder.resolve() for folder in folders)
+        return cls(resolved, site.resolve() if site else resolved[-1])
+
+    @property
+    def own(self) -> Path:
+        """The site's own folder (the last root)."""
+        return self.folders[-1]
 
     def root_of(self, path: Path) -> Path | None:
         """The root `path` lies in, links not followed (the last one wins)."""
@@ -77,11 +84,19 @@ class Roots:
         found = [root for root in self.folders if absolute.is_relative_to(root)]
         return found[-1] if found else None
 
+    def shown(self, root: Path, rel: str) -> str:
+        """How messages name the file `rel` of `root`: from the site's folder."""
+        if root == self.site:
+            return rel
+        return Path(os.path.relpath(root / rel, self.site)).as_posix()
+
     def relative(self, path: Path) -> str:
-        """How a file is named in messages: its path from its root."""
+        """How a file is named in messages: its path from the site's folder."""
         root = self.root_of(path)
         absolute = Path(os.path.abspath(path))
-        return absolute.relative_to(root).as_posix() if root else absolute.as_posix()
+        return (
+            self.shown(root, absolute.relative_to(root).as_posix()) if root else absolute.as_posix()
+        )
 
     def inside(self, path: Path) -> bool:
         """True if `path`, every link followed, lies inside one of the roots."""
@@ -120,29 +135,31 @@ class Scan:
     refused: set[str] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
     """Every file that may be read, by its path from the root."""
+    skipped: dict[str, int] = field(default_factory=dict)
+    """Translation files set aside, by language: the site does not build those languages."""
 
     def refuse(self, rel: str, message: str, hint: str) -> None:
         self.problems.append(Problem(rel, 1, 1, message, hint))
         self.refused.add(rel)
 
 
-def scan(roots: Roots | Path, languages: list[str]) -> Scan:
-    """Look at every file and folder under the source folders of every root before anything is
-    read."""
+def scan(root: Path, languages: list[str] | tuple[str, ...]) -> Scan:
+    """Look at every file and folder under the source folders of `root` before anything is read.
+
+    Translations into a language the site does not build are set aside, not refused: a site may
+    build some of the languages its sources are translated into (`skipped` counts them). A file
+    named for a language code that no locale has is refused as a probable mistake.
+    """
     found = Scan()
-    for root in roots.folders if isinstance(roots, Roots) else (roots.resolve(),):
-        _scan_root(root, languages, found)
-    return found
-
-
-def _scan_root(root: Path, languages: list[str], found: Scan) -> None:
+    root = root.resolve()
     for name in SOURCE_DIRS:
         top = root / name
         if top.is_symlink() and not inside(root, top):
             found.refuse(name, _outside(top), _OUTSIDE_HINT)
             continue
         if top.is_dir():
-            _walk(root, top, languages, found, set())
+            _walk(root, top, list(languages), found, set())
+    return found
 
 
 _OUTSIDE_HINT = (
@@ -251,6 +268,20 @@ def _check_file(
             )
             return
     lang = match["lang"]
+    if lang is not None and lang not in languages:
+        from babel import localedata  # only here: `curriculum check` starts without Babel
+
+        if localedata.exists(lang):
+            found.refused.add(rel)  # set aside, not read: the site does not build this language
+            found.skipped[lang] = found.skipped.get(lang, 0) + 1
+        else:
+            found.refuse(
+                rel,
+                f"'{lang}' in the file name is not a language code",
+                f"a translation is named like prep.fr.md, with one of {', '.join(languages)}; "
+                "otherwise use '-' instead of '.' in the name",
+            )
+        return
     if lang is not None and published and lang in languages and match["stem"] not in _LOADED:
         source = f"{match['stem']}.{match['ext']}"
         if source not in names:

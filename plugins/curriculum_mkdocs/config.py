@@ -1,4 +1,9 @@
-"""Options of the `curriculum` MkDocs plugin."""
+"""Options of the `curriculum` MkDocs plugin.
+
+MkDocs needs them declared; their meaning and validation live in the core
+(`curriculum.settings.Options`), which reads them from mkdocs.yml for the build and the
+`curriculum` command alike, with the line of each mistake.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,17 @@ from mkdocs.config import config_options as c
 
 
 class CurriculumConfig(base.Config):
-    root = c.Optional(c.Dir(exists=True))
-    """Top folder of the curriculum sources (holding `modules/` and `curriculum/`).
+    upstream = c.Optional(c.Type(str))
+    """A partner site: the folder of the open curriculum it adapts, from this mkdocs.yml."""
 
-    Defaults to the folder of mkdocs.yml. `docs_dir` must be a separate, build-owned folder: the
-    plugin fills it with the generated and hand-written pages on every build.
-    """
+    modules = c.Optional(c.Type(list))
+    """The modules the site holds, by id (default: those its programmes teach, and its own)."""
+
+    programmes = c.Optional(c.Type(list))
+    """The programmes the site holds, by id (default: every programme found)."""
+
+    replace = c.Type(list, default=[])
+    """Upstream modules, pages and programmes the site replaces on purpose, by path."""
 
     page_seconds = c.Type((int, float), default=10)
     """Longest time one page may take to render before the build stops, naming it (0: no limit).

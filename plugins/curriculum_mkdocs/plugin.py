@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from curriculum import csp, offline, sanitise, session
+from curriculum import csp, offline, sanitise, session, settings
 from curriculum.pages.common import fallback_markdown
 from curriculum.pages.paths import OFFLINE_MANIFEST
 from curriculum.problems import CurriculumError
@@ -28,13 +28,14 @@ from .config import CurriculumConfig
 from .deadline import PageDeadline
 
 log = get_plugin_logger(__name__)
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def __init__(self) -> None:
         self._languages: list[str] = []
         self._default = "en"
-        self._root = Path(".")
+        self._settings: settings.Settings | None = None
         self._default_search_index: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
@@ -51,6 +52,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     # docs_dir, so the build folder must be complete by then. Runs once per language.
     @event_priority(0)
     def _prepare(self, config: MkDocsConfig) -> MkDocsConfig:
+        # The curriculum's templates, script and stylesheet: after the site's own custom_dir (a
+        # partner's overrides win), before Material's.
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         # Added back after i18n's check (see _instant_navigation); i18n checks once per language.
         features = config.theme.get("features") or []
         config.theme["features"] = [name for name in features if name != "navigation.instant"]
@@ -71,7 +77,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._prefixed_languages = " ".join(
             lang for lang in self._languages if lang != self._default
         )
-        self._root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         current = i18n.current_language or self._default
         if current == self._default:
             self._default_search_index = None
@@ -79,7 +84,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self._stage(config)
         docs_dir = Path(config.docs_dir).resolve()
         try:
-            site = session.prepare(self._root, docs_dir, self._languages, self._default)
+            # The core reads the same file (INHERIT included) for the `curriculum` command.
+            self._settings = settings.load(Path(config.config_file_path))
+            if list(self._settings.languages) != self._languages:
+                raise PluginError(
+                    "The curriculum plugin read other languages than the i18n plugin's "
+                    f"({', '.join(self._settings.languages)}): keep them in mkdocs.yml."
+                )
+            site = session.prepare(self._settings, docs_dir)
         except session.UnsafeDocsDir as exc:
             raise PluginError(str(exc)) from None
         except CurriculumError as exc:
@@ -91,6 +103,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             ) from None
         if site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
+            skipped = site.curriculum.layered.skipped if site.curriculum.layered else {}
+            if skipped:
+                log.info(
+                    f"Curriculum: {sum(skipped.values())} translation file(s) set aside, into "
+                    f"languages this site does not build ({', '.join(sorted(skipped))})"
+                )
         config.nav = site.navigation(current)
         hosts = site.curriculum.reviewed_hosts
         self._hosts = frozenset(hosts) if hosts is not None else None
@@ -137,9 +155,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> None:
         # The build folder is ours and rewritten by every build: watch the sources instead.
         server.unwatch(config.docs_dir)
-        for folder in ("modules", "curriculum"):
-            if (self._root / folder).is_dir():
-                server.watch(str(self._root / folder))
+        for root in self._settings.roots.folders if self._settings else ():
+            for folder in ("modules", "curriculum"):
+                if (root / folder).is_dir():
+                    server.watch(str(root / folder))
 
     # First of all page hooks: the clock runs while every plugin and Markdown work on the page.
     @event_priority(100)

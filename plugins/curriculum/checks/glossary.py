@@ -45,11 +45,11 @@ def _check_glossary(cur: Curriculum) -> list[Problem]:
     # A glossary that failed to load (its problems are reported) may define the missing terms:
     # listing every week that uses them would bury the one real problem.
     unreadable = any(
-        (cur.root / module.path / "glossary.yml").is_file() and module.glossary is None
+        cur.source(module.path + "/glossary.yml").is_file() and module.glossary is None
         for module in cur.modules.values()
-    ) or any((cur.root / "modules" / folder / "glossary.yml").is_file() for folder in cur.broken)
+    ) or any(cur.source(f"modules/{folder}/glossary.yml").is_file() for folder in cur.broken)
     for module in cur.modules.values():
-        exists = (cur.root / module.path / "glossary.yml").is_file()
+        exists = cur.source(module.path + "/glossary.yml").is_file()
         if module.glossary_translations and module.glossary is None and not exists:
             for tr in module.glossary_translations.values():
                 out.append(tr.problem((), "translation of a glossary that does not exist", ""))

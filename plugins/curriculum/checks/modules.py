@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from ..loaded import Curriculum, Doc, LoadedModule, Week
 from ..model import WORKSHOP_TRACKS
@@ -16,7 +16,7 @@ def _check_module_pages(cur: Curriculum, module: LoadedModule) -> list[Problem]:
     """The self-evaluation every module ends with; the workshop kit of Digital Welcome tracks."""
     out: list[Problem] = []
     meta = module.meta
-    folder = cur.root / module.path  # a file that exists but failed to load is not "missing"
+    folder = cur.source(module.path)  # a file that exists but failed to load is not "missing"
     evaluation = module.self_evaluation
     if evaluation is None and not (folder / "self-evaluation.md").is_file():
         out.append(
@@ -142,7 +142,7 @@ def _check_page(
     cur: Curriculum, module_path: str, week: Week, prep: Doc, n: int, page: str
 ) -> list[Problem]:
     target = PurePosixPath(posixpath.normpath(PurePosixPath(module_path, week.folder, page)))
-    resolved = Path(cur.root, target)
+    resolved = cur.source(target.as_posix())
     # Where the path points, not where a link leads: `sources.scan` checks links.
     if PurePosixPath(page).is_absolute() or not target.is_relative_to(module_path):
         return [

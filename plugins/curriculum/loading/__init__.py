@@ -1,35 +1,35 @@
 """Loading: every source file of the curriculum into the loaded types, with every problem found.
 
 Loading reads and validates each file on its own; cross-checks between files are in `checks`, and
-`read.load_curriculum` runs both.
+`read.load_curriculum` runs both. Files are read from the layered folders (see `layers`), each by
+its path in the tree; problems name them by that path until `Curriculum.shown` places them.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .. import model, sources
+from .. import layers, model
+from ..layers import Layered
 from ..loaded import Curriculum, LoadedModule, Week
 from ..problems import CurriculumError, Problem
+from ..settings import Settings
 from ..sources import REVIEWED_SOURCES
+from .catalogs import load_catalogs
 from .errors import validate_model
-from .files import check_locale, read_page, read_yaml, rel_path, split_locale
+from .files import check_locale, read_page, read_yaml, split_locale
 from .modules import _load_module
 from .programmes import _load_programmes
 
 
-def load(
-    root: Path, languages: list[str], default_language: str = "en"
-) -> tuple[Curriculum, list[Problem]]:
-    """Every source file, each validated on its own; and the problems found.
+def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
+    """Every source file, each validated on its own; the problems found by their path in the
+    tree, and those already placed (scan, layering).
 
     Raises CurriculumError only when there is nothing to load at all.
     """
-    problems: list[Problem] = []
-    modules: dict[str, LoadedModule] = {}
-    broken: dict[str, list[Week]] = {}
-    modules_dir = root / "modules"
-    if not modules_dir.is_dir():
+    layered = layers.layer(settings)
+    if not layered.modules and not any(
+        (root / "modules").is_dir() for root in layered.roots.folders
+    ):
         raise CurriculumError(
             [
                 Problem(
@@ -41,39 +41,50 @@ def load(
                 )
             ]
         )
-    roots = sources.Roots.of(root)
-    scanned = sources.scan(roots, languages)
-    problems.extend(scanned.problems)
-    refused = scanned.refused
-    for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
-        if folder.name.startswith("."):
+    languages, default = list(settings.languages), settings.default_language
+    problems: list[Problem] = []
+    modules: dict[str, LoadedModule] = {}
+    broken: dict[str, list[Week]] = {}
+    refused = layered.refused
+    for module_id, root in layered.modules.items():
+        folder = root / "modules" / module_id
+        if f"modules/{module_id}" in refused:
+            broken[module_id] = []  # reported by the scan; programmes may still name it
             continue
-        if rel_path(root, folder) in refused:
-            broken[folder.name] = []  # reported by the scan; programmes may still name it
-            continue
-        loaded, weeks = _load_module(root, folder, languages, default_language, problems, refused)
+        loaded, weeks = _load_module(root, folder, languages, default, problems, refused)
         if loaded is not None:
-            modules[folder.name] = loaded
+            modules[module_id] = loaded
         else:
-            broken[folder.name] = weeks
-    programmes = _load_programmes(root, languages, default_language, problems, refused)
-    curriculum = Curriculum(root, languages, default_language, modules, programmes, broken)
-    curriculum.roots = roots
-    curriculum.page_files = [f for f in scanned.files if f.startswith(sources.PAGES_DIR + "/")]
+            broken[module_id] = weeks
+    programmes = _load_programmes(layered, languages, default, problems)
+    curriculum = Curriculum(settings.site, languages, default, modules, programmes, broken)
+    curriculum.layered = layered
+    curriculum.roots = layered.roots
+    curriculum.page_files = layered.page_files()
     for rel in curriculum.page_files:
         if rel.endswith(".md"):
-            path = root / rel
-            check_locale(root, path, split_locale(path)[1], languages, default_language, problems)
+            path = layered.path(rel)
+            check_locale(
+                layered.root(rel), path, split_locale(path)[1], languages, default, problems
+            )
     local = [a for m in modules.values() for a in m.assets if a.endswith(".md")]
     for rel in [*curriculum.page_files, *local]:
         if rel.endswith(".md"):
-            doc = read_page(root, root / rel, problems)
+            doc = read_page(layered.root(rel), layered.path(rel), problems)
             if doc is not None:
                 curriculum.pages[rel] = doc
-    reviewed = root / REVIEWED_SOURCES
-    if reviewed.is_file():
-        located = read_yaml(root, reviewed, problems)
+    curriculum.reviewed_hosts = _reviewed_hosts(layered, problems)
+    curriculum.strings = load_catalogs(layered, languages, problems)
+    return curriculum, problems, list(layered.problems)
+
+
+def _reviewed_hosts(layered: Layered, problems: list[Problem]) -> dict[str, str] | None:
+    """curriculum/reviewed-sources.yml of every folder that has one, added up."""
+    found: dict[str, str] | None = None
+    for root in layered.merged.get(REVIEWED_SOURCES, []):
+        located = read_yaml(root, root / REVIEWED_SOURCES, problems)
         hosts = validate_model(model.ReviewedSources, located, problems) if located else None
-        # a broken list is reported above; links are not checked against half of it
-        curriculum.reviewed_hosts = dict(hosts.root) if hosts else None
-    return curriculum, problems
+        if hosts is None:
+            return None  # a broken list is reported above; links are not checked against half
+        found = {**(found or {}), **hosts.root}
+    return found

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .. import model
+from ..layers import Layered
 from ..loaded import LoadedProgramme
 from ..problems import Problem
 from ..yamlsafe import Located
 from .errors import validate_model
-from .files import check_locale, read_yaml, rel_path, split_locale
+from .files import check_locale, read_yaml, split_locale
 
 
 def _load_programmes(
-    root: Path, languages: list[str], default: str, problems: list[Problem], refused: set[str]
+    layered: Layered, languages: list[str], default: str, problems: list[Problem]
 ) -> list[LoadedProgramme]:
-    folder = root / "curriculum" / "programmes"
     found: dict[str, LoadedProgramme] = {}
     pending: list[tuple[str, str, model.ProgrammeTranslation, Located]] = []
-    if not folder.is_dir():
-        return []
-    for path in sorted(folder.glob("*.yml")):
-        if rel_path(root, path) in refused:
-            continue
-        if not path.is_file():
-            problems.append(
-                Problem(rel_path(root, path), 1, 1, "a folder named like a programme", "rename it")
-            )
+    for rel in layered.programme_files():
+        root, path = layered.root(rel), layered.path(rel)
+        if rel in layered.refused or path.suffix != ".yml" or path.parent.name != "programmes":
             continue
         stem, lang = split_locale(path)
         located = read_yaml(root, path, problems)
@@ -40,7 +32,7 @@ def _load_programmes(
             continue
         meta = validate_model(model.Programme, located, problems)
         if meta is not None:
-            found[stem] = LoadedProgramme(meta, rel_path(root, path), located, {})
+            found[stem] = LoadedProgramme(meta, rel, located, {})
     for stem, lang, tr, located in pending:
         if stem in found:
             found[stem].translations[lang] = tr

@@ -44,7 +44,16 @@ def render_all(cur: Curriculum) -> list[Page]:
     schedules = {prog.meta.id: schedule(cur, prog) for prog in cur.programmes}
     out: list[Page] = []
     for code in cur.languages:
-        ctx = Context(cur, Lang(code, cur.default_language), schedules)
+        ctx = Context(
+            cur,
+            Lang(
+                code,
+                cur.default_language,
+                cur.strings.get(code),
+                sunday=all(p.meta.weekday == "sunday" for p in cur.programmes),
+            ),
+            schedules,
+        )
         for kind in KINDS:
             out.extend(kind(ctx))
     return out

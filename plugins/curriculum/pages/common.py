@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .. import escape, model
 from ..i18n import catalog
 from ..loaded import Curriculum, Doc, LoadedModule, Week
+from ..programme_model import WEEKDAYS
 from .paths import TRANSLATE_GUIDE, module_extra_page, module_page, week_page
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -53,13 +54,32 @@ class Page:
 class Lang:
     """What a template needs to know about the language it renders in."""
 
-    def __init__(self, lang: str, source: str) -> None:
+    def __init__(
+        self,
+        lang: str,
+        source: str,
+        strings: dict[str, str] | None = None,
+        *,
+        sunday: bool = True,
+    ) -> None:
         self.code = lang
         self.source = source
-        self.catalog = catalog(lang)
+        self.catalog = catalog(lang, strings)
         self.suffix = "" if lang == source else f".{lang}"
+        self.sunday = sunday
+        """False if the site's group sessions are not all on Sundays: strings that name Sunday
+        give way to their `_session` form ("Before the group session")."""
+
+    def day(self, weekday: str) -> str:
+        """The name of a day of the week in this language, as it stands alone ('samedi')."""
+        from babel.dates import get_day_names
+
+        names = get_day_names("wide", context="stand-alone", locale=self.catalog.locale)
+        return str(names[WEEKDAYS.index(weekday)])
 
     def t(self, key: str, **values: Any) -> Markup:
+        if not self.sunday and self.catalog.has(key + "_session"):
+            key += "_session"
         out = []
         for literal, name, _spec, _conv in Formatter().parse(self.catalog.t(key)):
             out.append(escape.trusted(literal))

@@ -22,7 +22,8 @@ class Glossary:
     def __init__(self, cur: Curriculum, lang: Lang) -> None:
         self.lang = lang
         self.terms: dict[str, tuple[model.GlossaryEntry, model.GlossaryEntry | None]] = {}
-        for module in cur.modules.values():
+        # Every module read: a built week may use a term defined in a module the site leaves out.
+        for module in (cur.library or cur.modules).values():
             translated = module.translated_terms(lang.code)
             for term_id, entry in module.terms().items():
                 self.terms.setdefault(term_id, (entry, translated.get(term_id)))
@@ -57,8 +58,11 @@ def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = Non
                         "href": href(GLOSSARY_PAGE, week_page(week, "prep")),
                     }
                 )
+    built = {t for module in cur.modules.values() for t in module.terms()}
     terms = []
     for term_id in glossary.terms:
+        if term_id not in used and term_id not in built:
+            continue  # a term of a module the site does not hold, used nowhere in it
         entry = glossary.entry(term_id, GLOSSARY_PAGE)
         entry["used"] = used.get(term_id, [])
         terms.append(entry)

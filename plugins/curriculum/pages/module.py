@@ -78,7 +78,11 @@ def render_module(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
             for n, o in enumerate(meta.objectives)
         ],
         prerequisites=[
-            {"title": module_title(lang, cur.modules[r]), "href": href(src, module_page(r))}
+            {
+                "title": module_title(lang, cur.library.get(r) or cur.modules[r]),
+                # a module the site does not hold is named, not linked
+                "href": href(src, module_page(r)) if r in cur.modules else None,
+            }
             for r in meta.prerequisites
         ],
         weeks=weeks,

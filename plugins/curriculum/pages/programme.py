@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from markupsafe import Markup
@@ -61,6 +62,16 @@ def render_programme(
             what = Markup("**") + lang.t("programme_visit") + Markup("**")
         elif session.kind == "break":
             what = lang.t("programme_break")
+        elif session.kind == "phase":
+            phase = prog.meta.phases[session.phase]
+            ptr = tr.phases[session.phase] if tr and tr.phases else None
+            name = lang.text(ptr.title if ptr else None, phase.title)
+            if phase.page:
+                name = Markup(f"[{name}]({href(src, phase.page)})")
+            what = Markup(
+                f"**{name}** ({lang.catalog.weeks(phase.weeks)}): "
+                f"{lang.text(ptr.summary if ptr else None, phase.summary)}"
+            )
         else:
             closing = prog.meta.closing[session.closing]
             ctr = tr.closing[session.closing] if tr and tr.closing else None
@@ -78,12 +89,13 @@ def render_programme(
     module_weeks = [s for s in sessions if s.kind == "week" and s.week]
     group_minutes = sum(s.week.coach.meta.session_minutes for s in module_weeks if s.week)
     prep = sum(prep_minutes(s.week) for s in module_weeks if s.week)
-    held = [s for s in sessions if s.kind != "break"]
+    held = [s for s in sessions if s.kind not in ("break", "phase")]
     facts = [
         lang.t(
             "programme_sessions",
             sessions=lang.catalog.number(len(held)),
             hours=lang.catalog.hours(round(group_minutes / 60)),
+            day=lang.day(prog.meta.weekday),
         ),
         lang.t("programme_prep", hours=lang.catalog.hours(round(prep / 60))),
     ]
@@ -97,6 +109,10 @@ def render_programme(
             )
         )
     dated = [s.date for s in held if s.date]
+    phased = [(s.date, prog.meta.phases[s.phase].weeks) for s in sessions if s.kind == "phase"]
+    last, weeks = phased[-1] if phased else (None, 0)
+    if dated and last is not None:
+        dated.append(last + dt.timedelta(weeks=weeks, days=-1))
     if dated:
         facts.append(
             lang.t(

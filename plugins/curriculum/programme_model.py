@@ -1,0 +1,90 @@
+"""The programmes' models: `curriculum/programmes/<id>.yml` and its translations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from .fields import CohortDate, Slug, Text, _Strict
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+PagePath = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.md$")
+]
+"""A hand-written page, by its path under curriculum/pages/ (`internship.md`)."""
+
+
+class Closing(_Strict):
+    """A session after the last module, such as workshops that trainees run."""
+
+    title: Text = Field(description="What happens.")
+    summary: Text = Field(description="One or two sentences about it.")
+
+
+class ClosingTranslation(_Strict):
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")
+
+
+class Phase(_Strict):
+    """A part of a programme that is not a module, such as an internship in a company."""
+
+    title: Text = Field(description="Its name, such as 'Internship'.")
+    summary: Text = Field(description="One or two sentences: what trainees do, where, with whom.")
+    weeks: Annotated[int, Field(ge=1, le=52)] = Field(description="How many weeks it lasts.")
+    page: PagePath | None = Field(
+        default=None,
+        description="The hand-written page about it, by its path under curriculum/pages/ "
+        "(what to do, a weekly reflection, check-ins with a mentor).",
+    )
+
+
+class PhaseTranslation(_Strict):
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")
+
+
+class Programme(_Strict):
+    """`curriculum/programmes/<id>.yml`: a course composed of modules, in order."""
+
+    id: Slug = Field(description="Equal to the file name without .yml.")
+    title: Text = Field(description="The programme's name.")
+    summary: Text = Field(description="Who it is for and how it runs.")
+    modules: list[Slug] = Field(min_length=1, description="Module ids in teaching order.")
+    weekday: Weekday = Field(
+        default="sunday",
+        description="The day of the week the group sessions are held (sunday, saturday, ...).",
+    )
+    start: CohortDate | None = Field(
+        default=None, description="First session of the current cohort, as YYYY-MM-DD."
+    )
+    company_visit_every: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        default=None,
+        description="A company visit after every this many weeks of modules (none if absent).",
+    )
+    breaks: list[CohortDate] = Field(
+        default=[], description="Dates without a session (holidays), as YYYY-MM-DD."
+    )
+    closing: list[Closing] = Field(
+        default=[], description="Sessions after the last module, in order."
+    )
+    phases: list[Phase] = Field(
+        default=[],
+        description="Parts of the programme after its modules and closing sessions that are not "
+        "modules: an internship, a project, ...",
+    )
+
+
+class ProgrammeTranslation(_Strict):
+    """`curriculum/programmes/<id>.<lang>.yml`."""
+
+    title: Text | None = Field(default=None, description="Translated title.")
+    summary: Text | None = Field(default=None, description="Translated summary.")
+    closing: list[ClosingTranslation] | None = Field(
+        default=None, description="Translated closing sessions, same order and number."
+    )
+    phases: list[PhaseTranslation] | None = Field(
+        default=None, description="Translated phases, same order and number."
+    )
