@@ -1,0 +1,193 @@
+"""A partner school's site (examples/partner-school/): built from its own files over ours."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from curriculum.cli import main
+from curriculum.read import load_curriculum
+from curriculum.settings import load as load_settings
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "partner-school"
+
+
+def partner_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """Our curriculum as `upstream` (a submodule in real life) inside a copy of the example."""
+    partner = tmp_path / "partner"
+    shutil.copytree(EXAMPLE, partner, ignore=shutil.ignore_patterns("site", ".site.*"))
+    upstream = partner / "upstream"
+    upstream.mkdir()
+    for name in ("modules", "curriculum", "site-src"):
+        shutil.copytree(REPO / name, upstream / name, ignore=shutil.ignore_patterns("[!.]*.md.tmp"))
+    shutil.copy(REPO / "mkdocs.yml", upstream / "mkdocs.yml")
+    config = partner / "mkdocs.yml"
+    config.write_text(
+        config.read_text()
+        .replace("INHERIT: ../../mkdocs.yml", "INHERIT: upstream/mkdocs.yml")
+        .replace("upstream: ../..", "upstream: upstream")
+    )
+    return partner, upstream
+
+
+@pytest.fixture(scope="module")
+def partner_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    partner, _ = partner_copy(tmp_path_factory.mktemp("partner"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=partner,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "set aside, into languages this site does not build (ar, fa, uk)" in result.stderr
+    return partner / "site"
+
+
+def test_the_partner_site_holds_its_modules_in_its_order(partner_site: Path) -> None:
+    home = (partner_site / "index.html").read_text()
+    order = [
+        "intro-to-coding",
+        "git-and-command-line",
+        "html-and-css",
+        "client-audits",  # the school's own module
+        "javascript",
+        "dom",
+        "async-and-apis",
+        "nodejs",
+        "databases",
+        "final-project",
+    ]
+    positions = [home.index(f'href="modules/{m}/"') for m in order]
+    assert positions == sorted(positions)
+    built = sorted(p.name for p in (partner_site / "modules").iterdir() if p.is_dir())
+    assert built == sorted(order)  # no soft skills, storytelling or journalism
+    assert (
+        "Accessibility audits for clients"
+        in (partner_site / "modules/client-audits/index.html").read_text()
+    )
+
+
+def test_the_partner_site_has_its_name_logo_colour_and_languages(partner_site: Path) -> None:
+    home = (partner_site / "index.html").read_text()
+    assert "<title>Kanaal Code School - Kanaal Code School</title>" in home
+    assert 'data-md-color-primary="teal"' in home
+    assert (partner_site / "assets/images/logo.png").is_file() and "logo.png" in home
+    assert "Kanaal Codeschool" in (partner_site / "nl/index.html").read_text()
+    assert "École de code Kanaal" in (partner_site / "fr/index.html").read_text()
+    languages = {p.name for p in partner_site.iterdir() if p.is_dir() and len(p.name) == 2}
+    assert languages == {"fr", "nl"}
+    # the template block it overrides: its contact above every page
+    assert "hello@kanaal-code.example" in (partner_site / "modules/dom/index.html").read_text()
+
+
+def test_the_partner_site_replaces_a_page_and_a_string(partner_site: Path) -> None:
+    home = (partner_site / "index.html").read_text()
+    assert "Learn web development in Ghent" in home
+    assert "A free, open curriculum for coding schools" not in home
+    assert (
+        "Our training" in home and "Onze opleiding" in (partner_site / "nl/index.html").read_text()
+    )
+
+
+def test_the_programme_meets_on_saturdays_and_ends_with_an_internship(partner_site: Path) -> None:
+    page = (partner_site / "programmes/full-stack/index.html").read_text()
+    assert "group sessions (Saturday)" in page
+    assert "Internship</a></strong> (12 weeks)" in page
+    french = (partner_site / "fr/programmes/full-stack/index.html").read_text()
+    assert (
+        "séances de groupe (samedi)" in french and "Stage</a></strong> (12&nbsp;semaines)" in french
+    )
+    prep = (partner_site / "modules/javascript/week-01/index.html").read_text()
+    assert "Before the group session" in prep and "Before Sunday" not in prep
+    assert (partner_site / "internship/index.html").is_file()
+
+
+def test_an_upstream_change_reaches_the_partner_without_a_partner_edit(tmp_path: Path) -> None:
+    partner, upstream = partner_copy(tmp_path)
+    module = upstream / "modules/html-and-css/module.yml"
+    module.write_text(module.read_text().replace("title: HTML", "title: Updated HTML", 1))
+    settings = load_settings(partner / "mkdocs.yml")
+    cur = load_curriculum(partner, settings=settings)
+    assert cur.modules["html-and-css"].meta.title.startswith("Updated ")
+    assert list(cur.modules)[:3] == ["intro-to-coding", "git-and-command-line", "html-and-css"]
+
+
+def check(partner: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(["--config", str(partner / "mkdocs.yml"), "check"])
+    out = capsys.readouterr()
+    assert code == 1, out.out
+    return out.err
+
+
+def test_check_passes_in_the_partner_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    assert main(["--config", str(partner / "mkdocs.yml"), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "ok: 10 modules" in out and "3 languages" in out and "set aside" in out
+
+
+def test_a_module_renamed_upstream_is_an_error_in_the_partner_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, upstream = partner_copy(tmp_path)
+    config = partner / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    programmes:\n",
+            "    modules:\n      - html-and-css\n      - client-audits\n    programmes:\n",
+            1,
+        )
+    )
+    shutil.move(upstream / "modules/html-and-css", upstream / "modules/web-pages")
+    err = check(partner, capsys)
+    assert "mkdocs.yml:" in err and "there is no module 'html-and-css'" in err
+
+
+def test_a_string_removed_upstream_is_an_error_in_the_partner_catalog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    (partner / "curriculum/catalog/en.yml").write_text("nav_programs: Our training\n")
+    err = check(partner, capsys)
+    assert "curriculum/catalog/en.yml:1:1: interface string 'nav_programs' does not exist" in err
+    assert "did you mean 'nav_programmes'?" in err
+
+
+def test_a_replaced_page_that_moved_upstream_is_an_error_on_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    config = partner / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      - curriculum/pages/index.md\n",
+            "      - curriculum/pages/index.md\n      - curriculum/pages/guide/translate.md\n",
+        )
+    )
+    err = check(partner, capsys)
+    assert "'curriculum/pages/guide/translate.md' is not in the upstream curriculum" in err
+    assert "replace 'curriculum/pages/guide/translating.md' instead" in err
+
+
+def test_an_accidental_clash_names_both_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    guide = partner / "curriculum/pages/guide"
+    guide.mkdir()
+    (guide / "translating.md").write_text("# How we translate\n")
+    err = check(partner, capsys)
+    assert (
+        "curriculum/pages/guide/translating.md:1:1: has the same path as "
+        "upstream/curriculum/pages/guide/translating.md" in err
+    )
+    assert "add `curriculum/pages/guide/translating.md` to `replace:`" in err
