@@ -191,3 +191,37 @@ def test_an_accidental_clash_names_both_files(
         "upstream/curriculum/pages/guide/translating.md" in err
     )
     assert "add `curriculum/pages/guide/translating.md` to `replace:`" in err
+
+
+def test_a_partner_module_may_have_a_track_of_its_own(partner_site: Path) -> None:
+    modules = (partner_site / "modules/index.html").read_text()
+    assert "Projects for clients" in modules and "Accessibility audits for clients" in modules
+    assert "Projets pour des clients" in (partner_site / "fr/modules/index.html").read_text()
+
+
+def test_an_unnamed_track_is_refused_with_the_way_to_name_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    (partner / "curriculum/catalog/en.yml").write_text("nav_programmes: Our training\n")
+    err = check(partner, capsys)
+    assert "modules/client-audits/module.yml:4:" in err
+    assert "track 'client-projects' is not an allowed value" in err
+    assert "`track_client-projects: Its name`" in err
+
+
+def test_new_module_and_status_work_in_the_partner_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, _ = partner_copy(tmp_path)
+    config = ["--config", str(partner / "mkdocs.yml")]
+    assert main([*config, "new-module", "html-and-css", "--track", "web-development"]) == 2
+    assert "upstream/modules/html-and-css already exists upstream" in capsys.readouterr().err
+    assert main([*config, "new-module", "pitching", "--track", "client-projects"]) == 0
+    assert "created modules/pitching/module.yml" in capsys.readouterr().out
+    assert (partner / "modules/pitching/week-01/prep.md").is_file()
+    shutil.rmtree(partner / "modules/pitching")
+    assert main([*config, "status"]) == 0
+    status = capsys.readouterr().out.splitlines()
+    assert status[0].split() == ["page", "fr", "nl"]
+    assert any(line.startswith("client-audits/week-01") for line in status)

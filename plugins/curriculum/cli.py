@@ -126,14 +126,29 @@ def _status(cur: object) -> int:
 
 
 def _scaffold(args: argparse.Namespace) -> int:
+    from . import settings as site_settings
+    from .problems import CurriculumError
     from .scaffold import ScaffoldError, new_module, new_week
 
     root = args.config.resolve().parent
     try:
         if args.command == "new-module":
-            created = new_module(root, args.id, args.track)
+            settings = site_settings.load(args.config)
+            upstream = [
+                r for r in settings.roots.folders[:-1] if (r / "modules" / args.id).is_dir()
+            ]
+            if upstream:
+                shown = settings.roots.shown(upstream[-1], f"modules/{args.id}")
+                raise ScaffoldError(
+                    f"{shown} already exists upstream: choose another id, or list "
+                    f"modules/{args.id} under `replace:` to replace it on purpose"
+                )
+            created = new_module(root, args.id, args.track, settings.default_language)
         else:
             created = new_week(root, args.module)
+    except CurriculumError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
     except ScaffoldError as exc:
         print(f"curriculum: {exc}", file=sys.stderr)
         return 2

@@ -130,4 +130,9 @@ class Curriculum:
     def catalog(self, lang: str) -> Catalog:
         from .i18n import catalog
 
-        return catalog(lang, self.strings.get(lang))
+        return catalog(lang, self.overlay(lang))
+
+    def overlay(self, lang: str) -> dict[str, str]:
+        """The site's own strings for `lang`, over its strings in the source language (the name of
+        a track of its own, say, is then never missing)."""
+        return {**self.strings.get(self.default_language, {}), **self.strings.get(lang, {})}

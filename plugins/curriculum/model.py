@@ -82,7 +82,11 @@ class Module(_Strict):
     id: Slug = Field(description="Lower-case words joined by hyphens; equal to the folder name.")
     title: Text = Field(description="The module's name as trainees see it.")
     summary: Text = Field(description="One or two sentences: what the trainee will be able to do.")
-    track: Track = Field(description="The track this module belongs to: " + ", ".join(TRACKS) + ".")
+    track: Slug = Field(
+        description="The track this module belongs to: "
+        + ", ".join(TRACKS)
+        + ", or a site's own track, named in its curriculum/catalog/en.yml as `track_<id>`."
+    )
     level: Level = Field(description="beginner, intermediate or advanced.")
     hours: Annotated[int, Field(gt=0, le=500)] = Field(
         description="Total study time in hours, preparation and Sundays together."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .kinds import MODULE_PAGE_KINDS, WEEK_KINDS
@@ -34,14 +35,17 @@ def _week_files(folder: Path) -> list[Path]:
     return created
 
 
-def new_module(root: Path, module_id: str, track: str) -> list[Path]:
+def new_module(root: Path, module_id: str, track: str, default_language: str = "en") -> list[Path]:
     if not re.match(SLUG, module_id):
         raise ScaffoldError(
             f"'{module_id}' is not a valid id: use lower-case words joined by "
             "hyphens, e.g. html-and-css"
         )
-    if track not in TRACKS:
-        raise ScaffoldError(f"'{track}' is not a track; use one of {', '.join(TRACKS)}")
+    if track not in TRACKS and not _own_track(root, track, default_language):
+        raise ScaffoldError(
+            f"'{track}' is not a track; use one of {', '.join(TRACKS)}, or name a track of your "
+            f"own in curriculum/catalog/{default_language}.yml first: `track_{track}: Its name`"
+        )
     folder = root / "modules" / module_id
     if folder.exists():
         raise ScaffoldError(f"modules/{module_id} already exists")
@@ -62,6 +66,15 @@ def new_module(root: Path, module_id: str, track: str) -> list[Path]:
         path.write_text(_env.get_template(f"{name}.j2").render(), encoding="utf-8")
         created.append(path)
     return created
+
+
+def _own_track(root: Path, track: str, default_language: str) -> bool:
+    """True if the site's catalog names the track (`track_<id>: Its name`)."""
+    catalog = root / "curriculum" / "catalog" / f"{default_language}.yml"
+    try:
+        return f"track_{track}" in (yaml.safe_load(catalog.read_text(encoding="utf-8")) or {})
+    except (OSError, yaml.YAMLError, TypeError):
+        return False
 
 
 def new_week(root: Path, module_id: str) -> list[Path]:

@@ -36,6 +36,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._languages: list[str] = []
         self._default = "en"
         self._settings: settings.Settings | None = None
+        self._site: session.Site | None = None
         self._default_search_index: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
@@ -92,6 +93,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                     f"({', '.join(self._settings.languages)}): keep them in mkdocs.yml."
                 )
             site = session.prepare(self._settings, docs_dir)
+            self._site = site
         except session.UnsafeDocsDir as exc:
             raise PluginError(str(exc)) from None
         except CurriculumError as exc:
@@ -179,7 +181,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         file_locale = getattr(page.file, "locale", None)
         if file_locale is None or file_locale == i18n.current_language:
             return markdown
-        return fallback_markdown(markdown, i18n.current_language, self._default, page.file.src_uri)
+        strings = self._site.curriculum.overlay(i18n.current_language) if self._site else None
+        return fallback_markdown(
+            markdown, i18n.current_language, self._default, page.file.src_uri, strings
+        )
 
     # After i18n's on_page_context (priority 50), which points the alternates at this page.
     @event_priority(0)

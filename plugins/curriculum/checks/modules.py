@@ -8,7 +8,7 @@ import posixpath
 from pathlib import PurePosixPath
 
 from ..loaded import Curriculum, Doc, LoadedModule, Week
-from ..model import WORKSHOP_TRACKS
+from ..model import TRACKS, WORKSHOP_TRACKS
 from ..problems import Problem
 
 
@@ -61,6 +61,20 @@ def _check_module_pages(cur: Curriculum, module: LoadedModule) -> list[Problem]:
 def _check_module(cur: Curriculum, folder: str, module: LoadedModule) -> list[Problem]:
     out: list[Problem] = []
     meta, loc = module.meta, module.located
+    if meta.track not in TRACKS and f"track_{meta.track}" not in cur.strings.get(
+        cur.default_language, {}
+    ):
+        close = difflib.get_close_matches(meta.track, TRACKS, n=1)
+        out.append(
+            loc.problem(
+                ("track",),
+                f"track '{meta.track}' is not an allowed value: {', '.join(TRACKS)}",
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"for a track of your own, name it in curriculum/catalog/"
+                f"{cur.default_language}.yml: `track_{meta.track}: Its name`",
+            )
+        )
     for n, req in enumerate(meta.prerequisites):
         if req == meta.id:
             out.append(

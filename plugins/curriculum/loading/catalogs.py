@@ -1,7 +1,8 @@
 """Reading `curriculum/catalog/<lang>.yml`: interface strings a site changes or adds.
 
 A partner names only the keys it changes (or every key, for a language we do not ship). Each key
-must exist in the English catalog, with the same {placeholders}; a string is plain text. A key we
+must exist in the English catalog, with the same {placeholders}, except the name of a track of
+the site's own (`track_<id>`); a string is plain text. A key we
 rename or remove upstream is then an error in the partner's file, not a string silently ignored.
 """
 
@@ -40,7 +41,8 @@ def load_catalogs(
             if located is None:
                 continue
             for key, value in located.data.items():
-                if key not in english:
+                own_track = re.fullmatch(r"track_[a-z0-9]+(-[a-z0-9]+)*", str(key))
+                if key not in english and not own_track:
                     close = difflib.get_close_matches(str(key), list(english), n=1)
                     problems.append(
                         located.problem(
@@ -64,14 +66,14 @@ def load_catalogs(
                         )
                     )
                     continue
-                wanted = set(_PLACEHOLDER.findall(english[key]))
+                wanted = set(_PLACEHOLDER.findall(english.get(key, "")))
                 if set(_PLACEHOLDER.findall(value)) != wanted:
                     names = ", ".join(f"{{{n}}}" for n in sorted(wanted)) or "none"
                     problems.append(
                         located.problem(
                             (key,),
                             f"the string must keep the placeholders of the English one: {names}",
-                            f"English: {english[key]}",
+                            f"English: {english.get(key, '')}",
                         )
                     )
                     continue

@@ -49,7 +49,7 @@ def render_all(cur: Curriculum) -> list[Page]:
             Lang(
                 code,
                 cur.default_language,
-                cur.strings.get(code),
+                cur.overlay(code),
                 sunday=all(p.meta.weekday == "sunday" for p in cur.programmes),
             ),
             schedules,

@@ -231,9 +231,15 @@ def module_facts(lang: Lang, module: LoadedModule) -> Markup:
     )
 
 
-def fallback_markdown(markdown: str, lang: str, source_lang: str, src_path: str) -> str:
-    """A hand-written page shown in the source language: banner first, text marked as English."""
-    shown = render("_banner.md.j2", **banner(Lang(lang, source_lang), src_path, fallback=True))
+def fallback_markdown(
+    markdown: str, lang: str, source_lang: str, src_path: str, strings: dict[str, str] | None = None
+) -> str:
+    """A hand-written page shown in the source language: banner first, text marked as English.
+
+    `strings`: the site's own interface strings for `lang` (Curriculum.overlay)."""
+    shown = render(
+        "_banner.md.j2", **banner(Lang(lang, source_lang, strings), src_path, fallback=True)
+    )
     return (
         f'{shown}\n<div class="cur-fallback" lang="{source_lang}" dir="ltr" markdown>'
         f"\n\n{markdown}\n\n</div>\n"

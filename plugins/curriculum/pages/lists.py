@@ -16,7 +16,8 @@ from .programme import programme_strings
 def render_modules_index(cur: Curriculum, lang: Lang) -> Page:
     src = MODULES_INDEX
     tracks = []
-    for track in TRACKS:
+    own = [m.meta.track for m in cur.modules.values() if m.meta.track not in TRACKS]
+    for track in [*TRACKS, *dict.fromkeys(own)]:
         members = [m for m in cur.modules.values() if m.meta.track == track]
         if not members:
             continue
