@@ -225,3 +225,29 @@ def test_new_module_and_status_work_in_the_partner_folder(
     status = capsys.readouterr().out.splitlines()
     assert status[0].split() == ["page", "fr", "nl"]
     assert any(line.startswith("client-audits/week-01") for line in status)
+
+
+def test_a_language_we_do_not_ship_comes_with_its_catalog(tmp_path: Path) -> None:
+    """A Digital Welcome partner in Germany adds German: its interface strings, nothing else."""
+    from curriculum.pages import render_all
+
+    partner, _ = partner_copy(tmp_path)
+    config = partner / "mkdocs.yml"
+    text = config.read_text()
+    start = text.index("      - locale: fr")
+    config.write_text(
+        text[:start] + "      - locale: de\n        name: Deutsch\n        build: true\n"
+    )
+    (partner / "curriculum/catalog/de.yml").write_text(
+        "prep_heading_session: Vor der Gruppensitzung\ntrack_client-projects: Projekte für Kunden\n"
+    )
+    for lang in ("fr", "nl"):
+        (partner / f"curriculum/catalog/{lang}.yml").unlink()
+        for page in (partner / "curriculum").rglob(f"*.{lang}.*"):
+            page.unlink()
+    settings = load_settings(config)
+    assert settings.languages == ("en", "de")
+    cur = load_curriculum(partner, settings=settings)
+    pages = {page.path: page.text for page in render_all(cur)}
+    assert "Vor der Gruppensitzung" in pages["modules/javascript/week-01/index.de.md"]
+    assert "Projekte für Kunden" in pages["modules/index.de.md"]
