@@ -48,6 +48,9 @@ def test_every_track_has_its_minimum_of_weeks(cur: Curriculum) -> None:
     topics = " ".join(m.meta.title.lower() for m in tracks["web-development"])
     for topic in ("git", "html", "javascript", "dom", "api", "node", "database", "project"):
         assert topic in topics, topic
+    # The second edition: what schools ask for beyond the five tracks' first weeks.
+    assert len(cur.modules["job-coaching"].weeks) >= 3
+    assert len(cur.modules["entrepreneurship"].weeks) >= 3
 
 
 def test_every_week_has_honest_preparation_and_a_timed_session(cur: Curriculum) -> None:
@@ -139,7 +142,10 @@ def test_the_two_programmes(cur: Curriculum) -> None:
     assert all(s.date.weekday() == 6 for s in days if s.date)  # Sundays
     assert 7.5 <= (days[-1].date - days[0].date).days / 30.4 <= 8.5  # type: ignore[operator]
     visits = [n for n, s in enumerate(days) if s.kind == "visit"]
-    assert len(visits) >= 5 and max(b - a for a, b in pairwise(visits)) <= 5
+    # the seed school's rhythm: someone from a company every three weeks
+    assert web.meta.company_visit_every == 3
+    assert len(visits) >= 5 and max(b - a for a, b in pairwise(visits)) <= 4
+    assert web.meta.modules[-1] == "job-coaching"  # the course ends with job coaching
     assert {cur.modules[m].meta.track for m in welcome.meta.modules} == set(WORKSHOP_TRACKS)
     group = sum(
         w.coach.meta.session_minutes for m in welcome.meta.modules for w in cur.modules[m].weeks
