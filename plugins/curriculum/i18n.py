@@ -105,6 +105,12 @@ class Catalog:
 
         return str(format_decimal(value, locale=self.locale))
 
+    def full_date(self, day: dt.date) -> str:
+        """The date with its weekday: 'Sunday, March 7, 2027', 'dimanche 7 mars 2027'."""
+        from babel.dates import format_date
+
+        return format_date(day, format="full", locale=self.locale)
+
     def date(self, day: dt.date) -> str:
         from babel.dates import format_date
 

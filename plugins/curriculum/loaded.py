@@ -110,6 +110,8 @@ class Curriculum:
     """Where each path of the tree comes from."""
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     """The site's own interface strings (curriculum/catalog/<lang>.yml), by language and key."""
+    cache: dict[str, Any] = field(default_factory=dict)
+    """What pages compute once from the whole curriculum (see schedule.taught)."""
     library: dict[str, LoadedModule] = field(default_factory=dict)
     """Every module read, built or not: terms defined in a module the site does not build still
     resolve. `modules` holds the built ones, in the order the site lists them."""

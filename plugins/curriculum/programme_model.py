@@ -14,6 +14,8 @@ PagePath = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.md$")
 ]
 """A hand-written page, by its path under curriculum/pages/ (`internship.md`)."""
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day as HH:MM, 24-hour clock: 10:00, 18:30."""
 
 
 class Closing(_Strict):
@@ -56,6 +58,18 @@ class Programme(_Strict):
     weekday: Weekday = Field(
         default="sunday",
         description="The day of the week the group sessions are held (sunday, saturday, ...).",
+    )
+    time: ClockTime = Field(
+        default="10:00", description="When the group sessions start, as HH:MM (24-hour clock)."
+    )
+    timezone: Annotated[str, StringConstraints(max_length=60)] = Field(
+        default="Europe/Brussels",
+        description="The time zone of the sessions, by its IANA name (Europe/Brussels).",
+    )
+    session_minutes: Annotated[int, Field(gt=0, le=12 * 60)] | None = Field(
+        default=None,
+        description="How long every group session lasts, in minutes; each coach plan of the "
+        "programme's weeks must add up to it (not checked if absent).",
     )
     start: CohortDate | None = Field(
         default=None, description="First session of the current cohort, as YYYY-MM-DD."

@@ -49,3 +49,29 @@ def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
         if day is not None:
             day += dt.timedelta(weeks=phase.weeks)
     return out
+
+
+def minutes_of_day(clock: str) -> int:
+    """'10:30' -> 630."""
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def taught(cur: Curriculum, week: Week) -> list[tuple[LoadedProgramme, Session]]:
+    """The sessions at which the site's programmes teach `week`, in programme order."""
+    index: dict[int, list[tuple[LoadedProgramme, Session]]] | None = cur.cache.get("taught")
+    if index is None:
+        index = {}
+        for prog in cur.programmes:
+            for session in schedule(cur, prog):
+                if session.kind == "week" and session.week is not None:
+                    index.setdefault(id(session.week), []).append((prog, session))
+        cur.cache["taught"] = index
+    return index.get(id(week), [])
+
+
+def session_start(cur: Curriculum, week: Week) -> int | None:
+    """The clock time (minutes of the day) the week's session starts at, if every programme that
+    teaches it starts at the same time."""
+    starts = {minutes_of_day(prog.meta.time) for prog, _ in taught(cur, week)}
+    return starts.pop() if len(starts) == 1 else None

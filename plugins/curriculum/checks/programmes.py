@@ -7,8 +7,8 @@ from pathlib import PurePosixPath
 
 from ..loaded import Curriculum
 from ..problems import Problem
-from ..programme_model import WEEKDAYS
 from ..sources import PAGES_DIR
+from .cohorts import check_calendar
 
 
 def _check_programmes(cur: Curriculum) -> list[Problem]:
@@ -24,20 +24,7 @@ def _check_programmes(cur: Curriculum) -> list[Problem]:
                     f"set `id: {stem}` or rename the file",
                 )
             )
-        weekday = WEEKDAYS.index(meta.weekday)
-        for key, day in [
-            (("start",), meta.start),
-            *((("breaks", n), d) for n, d in enumerate(meta.breaks)),
-        ]:
-            if day is not None and day.weekday() != weekday:
-                out.append(
-                    loc.problem(
-                        key,
-                        f"{day.isoformat()} is a {WEEKDAYS[day.weekday()]}, and the programme "
-                        f"meets on {meta.weekday}s",
-                        f"give a {meta.weekday}, or set `weekday:` to the day the sessions are on",
-                    )
-                )
+        out.extend(check_calendar(cur, prog))
         pages = {rel.removeprefix(PAGES_DIR + "/") for rel in cur.page_files}
         for n, phase in enumerate(meta.phases):
             if phase.page is not None and phase.page not in pages:

@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from .. import escape, model
 from ..i18n import catalog
-from ..loaded import Curriculum, Doc, LoadedModule, Week
+from ..loaded import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from ..programme_model import WEEKDAYS
+from ..schedule import minutes_of_day, taught
 from .paths import TRANSLATE_GUIDE, module_extra_page, module_page, week_page
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -153,6 +154,14 @@ def banner(lang: Lang, src: str, *, fallback: bool) -> dict[str, Any]:
     }
 
 
+def programme_strings(lang: Lang, prog: LoadedProgramme) -> tuple[Markup, Markup, str]:
+    tr = prog.translations.get(lang.code)
+    title = lang.text(tr.title if tr else None, prog.meta.title)
+    summary = lang.text(tr.summary if tr else None, prog.meta.summary)
+    plain = tr.title if tr and tr.title else prog.meta.title
+    return title, summary, plain
+
+
 def week_common(
     cur: Curriculum,
     lang: Lang,
@@ -170,6 +179,16 @@ def week_common(
         "module_title": module_title(lang, module),
         "module_href": href(src, module_page(module.meta.id)),
         "week_label": lang.t("week_n", n=week.number),
+        "taught": [
+            lang.t(
+                "week_taught",
+                programme=programme_strings(lang, prog)[0],
+                date=lang.catalog.full_date(session.date),
+                time=lang.catalog.clock(minutes_of_day(prog.meta.time)),
+            )
+            for prog, session in taught(cur, week)
+            if session.date is not None
+        ],
         "source_lang": lang.source,
         # A translation that has only front matter still shows the English body, marked.
         "body": Markup(shown.body.strip()),
@@ -194,9 +213,11 @@ def extra_common(
     return src, source, tr, common
 
 
-def timing(lang: Lang, blocks: list[model.Block], names: list[str] | None) -> list[dict[str, Any]]:
-    """Rows of a timing table: clock times from the start, title, duration."""
-    rows, clock = [], 0
+def timing(
+    lang: Lang, blocks: list[model.Block], names: list[str] | None, start: int = 0
+) -> list[dict[str, Any]]:
+    """Rows of a timing table: clock times (from `start`, minutes of the day), title, duration."""
+    rows, clock = [], start
     for n, block in enumerate(blocks):
         rows.append(
             {

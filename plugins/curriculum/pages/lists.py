@@ -7,10 +7,18 @@ from typing import Any
 
 from ..loaded import Curriculum
 from ..model import TRACKS
-from .common import Lang, Page, front_matter, href, module_facts, module_title, render
+from .common import (
+    Lang,
+    Page,
+    front_matter,
+    href,
+    module_facts,
+    module_title,
+    programme_strings,
+    render,
+)
 from .context import Context
 from .paths import MODULES_INDEX, PROGRAMMES_INDEX, module_page, programme_page
-from .programme import programme_strings
 
 
 def render_modules_index(cur: Curriculum, lang: Lang) -> Page:

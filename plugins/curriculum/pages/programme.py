@@ -18,18 +18,11 @@ from .common import (
     module_facts,
     module_title,
     prep_minutes,
+    programme_strings,
     render,
 )
 from .context import Context
 from .paths import module_extra_page, module_page, programme_page, week_page
-
-
-def programme_strings(lang: Lang, prog: LoadedProgramme) -> tuple[Markup, Markup, str]:
-    tr = prog.translations.get(lang.code)
-    title = lang.text(tr.title if tr else None, prog.meta.title)
-    summary = lang.text(tr.summary if tr else None, prog.meta.summary)
-    plain = tr.title if tr and tr.title else prog.meta.title
-    return title, summary, plain
 
 
 def render_programme(
