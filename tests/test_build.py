@@ -120,7 +120,28 @@ def test_durations_and_dates_are_localised(built_site: Path) -> None:
     assert "7 février 2027" in article(page(built_site, "fr", "programmes/evening/"))
     assert "February 7, 2027" in article(page(built_site, "en", "programmes/evening/"))
     coach = article(page(built_site, "en", "modules/basics/week-01/coach/"))
-    assert re.search(r"<td>0:20–1:40</td>\s*<td>Group work</td>\s*<td>80 min</td>", coach)
+    # the session starts at the programme's time (10:00 by default): clock times of the day
+    assert re.search(r"<td>10:20–11:40</td>\s*<td>Group work</td>\s*<td>80 min</td>", coach)
+
+
+@pytest.mark.parametrize(
+    ("lang", "when"),
+    [
+        ("en", "Sunday, February 7, 2027, 10:00"),
+        ("fr", "dimanche 7 février 2027, 10:00"),
+        ("ar", "الأحد، 7 فبراير 2027، 10:00"),
+        ("fa", "یکشنبه 7 فوریهٔ 2027، 10:00"),
+    ],
+)
+def test_week_pages_say_when_each_programme_teaches_them(
+    built_site: Path, lang: str, when: str
+) -> None:
+    for kind in ("", "exercises/", "coach/"):
+        html = article(page(built_site, lang, f"modules/basics/week-01/{kind}"))
+        assert re.search(r'<p class="cur-when">.*Evening course.*' + when + "</p>", html), kind
+    # week 2 comes after the company visit and the break of 14 February
+    html = article(page(built_site, "en", "modules/basics/week-02/"))
+    assert "Sunday, February 28, 2027, 10:00" in html
 
 
 def test_module_overview_and_programme(built_site: Path) -> None:
