@@ -376,3 +376,38 @@ def test_titles_of_pages_reach_no_page_as_html(varied_site: Path) -> None:
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
     assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()
+
+
+def test_each_programme_has_a_calendar_file_in_each_language(built_site: Path) -> None:
+    import datetime as dt
+    import zoneinfo
+
+    from icalendar import Calendar
+
+    html = article(page(built_site, "en", "programmes/evening/"))
+    assert 'href="../evening.ics"' in html
+    for lang, week in [("en", "Coding basics, Week 1: What is a program?"), ("fr", "Semaine 1")]:
+        prefix = "" if lang == "en" else f"{lang}/"
+        calendar = Calendar.from_ical((built_site / prefix / "programmes/evening.ics").read_bytes())
+        events = calendar.walk("VEVENT")
+        # week 1, the company visit, (the break of 14 February has no event), week 2, closing
+        assert len(events) == 4
+        assert week in str(events[0]["summary"])
+        brussels = zoneinfo.ZoneInfo("Europe/Brussels")
+        starts = [event.decoded("dtstart") for event in events]
+        assert starts[0] == dt.datetime(2027, 2, 7, 10, 0, tzinfo=brussels)
+        assert [s.date() for s in starts] == [
+            dt.date(2027, 2, 7),
+            dt.date(2027, 2, 21),
+            dt.date(2027, 2, 28),
+            dt.date(2027, 3, 7),
+        ]
+        assert events[0].decoded("dtend") - starts[0] == dt.timedelta(minutes=120)
+        assert [str(e["uid"]).split("@")[0] for e in events] == [
+            "evening-basics-week-01",
+            "evening-visit-1",
+            "evening-basics-week-02",
+            "evening-closing-1",
+        ]
+        assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Brussels"
+        assert str(events[0]["url"]).endswith(f"/{prefix}modules/basics/week-01/")

@@ -110,6 +110,9 @@ class Curriculum:
     """Where each path of the tree comes from."""
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
     """The site's own interface strings (curriculum/catalog/<lang>.yml), by language and key."""
+    site_url: str | None = None
+    """The address the site is published at (mkdocs.yml's site_url), for links in files that
+    leave the site, such as calendars."""
     cache: dict[str, Any] = field(default_factory=dict)
     """What pages compute once from the whole curriculum (see schedule.taught)."""
     library: dict[str, LoadedModule] = field(default_factory=dict)

@@ -21,10 +21,13 @@ class Session:
     module: LoadedModule | None = None
     closing: int = 0
     phase: int = 0
+    visit: int = 0
+    """The company visit's number, from 1."""
 
 
 def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
-    """The programme's Sundays in order: weekly from `start`, skipping breaks, visits between."""
+    """The programme's sessions in order: weekly from `start`, skipping breaks, visits between,
+    then its phases."""
     meta = prog.meta
     breaks = set(meta.breaks)
     planned: list[tuple[str, Week | None, LoadedModule | None, int]] = []
@@ -33,15 +36,18 @@ def schedule(cur: Curriculum, prog: LoadedProgramme) -> list[Session]:
         planned.append(("week", one, loaded, 0))
         every = meta.company_visit_every
         if every and n % every == 0 and n < len(weeks):
-            planned.append(("visit", None, None, 0))
+            planned.append(("visit", None, None, n // every))
     planned.extend(("closing", None, None, n) for n in range(len(meta.closing)))
     out: list[Session] = []
     day = meta.start
-    for kind, week, module, closing in planned:
+    for kind, week, module, number in planned:
         while day is not None and day in breaks:
             out.append(Session("break", day))
             day += dt.timedelta(weeks=1)
-        out.append(Session(kind, day, week, module, closing))
+        if kind == "visit":
+            out.append(Session(kind, day, visit=number))
+        else:
+            out.append(Session(kind, day, week, module, number))
         if day is not None:
             day += dt.timedelta(weeks=1)
     for n, phase in enumerate(meta.phases):

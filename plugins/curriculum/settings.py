@@ -69,6 +69,8 @@ class Settings:
     options: Options
     lines: dict[tuple[str, ...], tuple[Path, int]]
     """Where each option was set: (file, line), by its path under the plugin's options."""
+    site_url: str | None = None
+    """mkdocs.yml's site_url (its !ENV default if the variable is unset)."""
 
     @classmethod
     def for_folder(
@@ -262,4 +264,13 @@ def load(config_file: Path) -> Settings:
                 ]
             )
         folders.insert(0, upstream)
-    return Settings(config_file, Roots.of(*folders, site=site), built, default, options, lines)
+    site_url = data.get("site_url")
+    return Settings(
+        config_file,
+        Roots.of(*folders, site=site),
+        built,
+        default,
+        options,
+        lines,
+        str(site_url) if site_url else None,
+    )

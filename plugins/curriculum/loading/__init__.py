@@ -59,6 +59,7 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     programmes = _load_programmes(layered, languages, default, problems)
     curriculum = Curriculum(settings.site, languages, default, modules, programmes, broken)
     curriculum.layered = layered
+    curriculum.site_url = settings.site_url
     curriculum.roots = layered.roots
     curriculum.page_files = layered.page_files()
     for rel in curriculum.page_files:

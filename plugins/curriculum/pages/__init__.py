@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from ..loaded import Curriculum
 from ..schedule import schedule
 from . import (
+    calendars,
     coach,
     exercises,
     glossary,
@@ -35,6 +36,7 @@ KINDS: tuple[Callable[[Context], Iterable[Page]], ...] = (
     prep.pages,
     exercises.pages,
     coach.pages,
+    calendars.pages,
 )
 """Every kind of generated page, in the order they are written."""
 

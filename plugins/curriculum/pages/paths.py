@@ -22,6 +22,11 @@ def programme_page(programme_id: str) -> str:
     return f"programmes/{programme_id}.md"
 
 
+def programme_calendar_file(programme_id: str, suffix: str = "") -> str:
+    """The programme's sessions for calendar apps, beside its page (`.fr` etc. in `suffix`)."""
+    return f"programmes/{programme_id}{suffix}.ics"
+
+
 def module_extra_page(module_id: str, stem: str) -> str:
     """`self-evaluation` or `workshop` of a module."""
     return f"modules/{module_id}/{stem}.md"

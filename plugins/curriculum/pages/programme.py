@@ -22,7 +22,13 @@ from .common import (
     render,
 )
 from .context import Context
-from .paths import module_extra_page, module_page, programme_page, week_page
+from .paths import (
+    module_extra_page,
+    module_page,
+    programme_calendar_file,
+    programme_page,
+    week_page,
+)
 
 
 def render_programme(
@@ -140,6 +146,9 @@ def render_programme(
         schedule=rows,
         visit=lang.t("programme_visit_text") if visits else "",
         kits=kits if prog.meta.closing else [],
+        calendar=(
+            href(src, programme_calendar_file(prog.meta.id)) if prog.meta.start is not None else ""
+        ),
     )
     return Page(lang.file(src), text)
 
