@@ -24,8 +24,12 @@ from .pages.paths import (
     module_extra_page,
     module_page,
     programme_page,
+    wall_chart_page,
     week_page,
 )
+
+COACHES_DIR = "coaches"
+"""Hand-written pages for coaches (curriculum/pages/coaches/): in the coaches' section."""
 
 PAGES_DIR = sources.PAGES_DIR
 KEEP = {".gitignore"}
@@ -103,7 +107,6 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
                     catalog.t("week_n", n=week.number): [
                         week_page(week, "prep"),
                         week_page(week, "exercises"),
-                        week_page(week, "coach"),
                         *local,
                     ]
                 }
@@ -119,8 +122,25 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
     nav.append({catalog.t("nav_modules"): modules})
     nav.append(GLOSSARY_PAGE)
     nav.append(OFFLINE_PAGE)
+    nav.append({catalog.t("nav_coaches"): _for_coaches(cur, published, lang)})
     nav.extend(_hand_written(published, catalog))
     return nav
+
+
+def _for_coaches(cur: Curriculum, published: list[str], lang: str) -> list[Any]:
+    """Public, but apart from the trainees' pages: the coaches' own pages (orientation first),
+    each programme's wall chart, then every coach plan, module by module in teaching order."""
+    own = sorted(
+        (p for p in published if p.startswith(f"{COACHES_DIR}/") and p.endswith(".md")),
+        key=lambda p: (not p.endswith("/index.md"), p),
+    )
+    out: list[Any] = [p for p in own if split_locale(Path(p))[1] is None]
+    out += [wall_chart_page(p.meta.id) for p in cur.programmes if p.meta.start is not None]
+    for module in cur.modules.values():
+        tr = module.translations.get(lang)
+        title = escape.plain(tr.title if tr and tr.title else module.meta.title)
+        out.append({title: [week_page(week, "coach") for week in module.weeks]})
+    return out
 
 
 def _hand_written(published: list[str], catalog: Catalog) -> list[Any]:
@@ -129,7 +149,7 @@ def _hand_written(published: list[str], catalog: Catalog) -> list[Any]:
     out: list[Any] = [p for p in pages if "/" not in p and p != "index.md"]
     folders: dict[str, list[str]] = {}
     for page in pages:
-        if "/" in page:
+        if "/" in page and not page.startswith(f"{COACHES_DIR}/"):
             folders.setdefault(page.split("/")[0], []).append(page)
     for folder, children in sorted(folders.items()):
         key = f"nav_{folder}"

@@ -20,6 +20,7 @@ from . import (
     prep,
     programme,
     self_evaluation,
+    wall_chart,
     workshop,
 )
 from .common import Lang, Page
@@ -28,6 +29,7 @@ from .context import Context
 KINDS: tuple[Callable[[Context], Iterable[Page]], ...] = (
     lists.pages,
     programme.pages,
+    wall_chart.pages,
     glossary.pages,
     offline.pages,
     module.pages,

@@ -22,6 +22,11 @@ def programme_page(programme_id: str) -> str:
     return f"programmes/{programme_id}.md"
 
 
+def wall_chart_page(programme_id: str) -> str:
+    """The whole cohort on one printable table, for the coordinator's wall and the coaches."""
+    return f"programmes/{programme_id}/wall-chart.md"
+
+
 def programme_calendar_file(programme_id: str, suffix: str = "") -> str:
     """The programme's sessions for calendar apps, beside its page (`.fr` etc. in `suffix`)."""
     return f"programmes/{programme_id}{suffix}.ics"
