@@ -411,3 +411,62 @@ def test_each_programme_has_a_calendar_file_in_each_language(built_site: Path) -
         ]
         assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/Brussels"
         assert str(events[0]["url"]).endswith(f"/{prefix}modules/basics/week-01/")
+
+
+def _nav_between(html: str, start: str, end: str) -> str:
+    """The primary navigation from the section labelled `start` to the one labelled `end`."""
+    nav = unescape(html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")])
+    labels = [m.start() for m in re.finditer(r">\s*" + re.escape(start) + r"\s*<", nav)]
+    after = nav[labels[0] :]
+    return after[: re.search(r">\s*" + re.escape(end) + r"\s*<", after).start()]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "coaches"), [("en", "For coaches"), ("fr", "Pour les coachs")])
+def test_coach_plans_are_in_the_coaches_section_not_between_trainees_pages(
+    built_site: Path, lang: str, coaches: str
+) -> None:
+    contributors = "For contributors" if lang == "en" else "Contribuer"
+    html = page(built_site, lang, "modules/basics/week-01/")
+    trainees = _nav_between(html, "Modules", coaches)
+    assert 'href="exercises/"' in trainees and 'href="notes/"' in trainees
+    assert 'href="coach/"' not in trainees
+    for_coaches = _nav_between(html, coaches, contributors)
+    assert 'href="../../../programmes/evening/wall-chart/"' in for_coaches
+    # the section opens on the orientation for a new volunteer
+    assert re.search(r'href="\.\./\.\./\.\./coaches/"[^>]*>\s*<span[^>]*>\s*' + coaches, html)
+    # on a coach plan, its section lists every week's plan
+    html = page(built_site, lang, "modules/basics/week-01/coach/")
+    for_coaches = _nav_between(html, coaches, contributors)
+    assert 'href="../../week-02/coach/"' in for_coaches
+    assert "coach/" not in _nav_between(html, "Modules", coaches)
+    # the trainee's "next" from the exercises leads on, not into the coach's plan
+    exercises = page(built_site, lang, "modules/basics/week-01/exercises/")
+    assert '<a href="../notes/" class="md-footer__link md-footer__link--next"' in exercises
+
+
+def test_the_coach_plan_holds_the_sunday_on_one_screen(built_site: Path) -> None:
+    html = article(page(built_site, "en", "modules/basics/week-01/coach/"))
+    assert "Evening course: Sunday, February 7, 2027, 10:00" in html
+    assert "What trainees prepared" in html
+    assert "Read: MDN: What is JavaScript? (40 min)" in html
+    assert "Watch: Extra video (15 min), optional" in html
+    assert "Required preparation: about 2 hr." in html
+    assert re.search(r'<a href="\.\./exercises/">Exercise 1</a>', html)
+    assert "Common mistakes" in html
+
+
+def test_the_wall_chart_lists_every_session(built_site: Path) -> None:
+    html = article(page(built_site, "en", "programmes/evening/wall-chart/"))
+    rows = re.findall(r"<tr>\s*<td>(\d+)</td>\s*<td>([^<]*)</td>\s*<td>([^<]*)</td>", html)
+    assert [(n, d) for n, d, _ in rows] == [
+        ("1", "Sunday, February 7, 2027"),
+        ("2", "Sunday, February 14, 2027"),
+        ("3", "Sunday, February 21, 2027"),
+        ("4", "Sunday, February 28, 2027"),
+        ("5", "Sunday, March 7, 2027"),
+    ]
+    assert rows[0][2] == "10:00–12:00" and rows[1][2] == ""
+    assert "No session (holiday)" in html and "Company visit" in html
+    assert '<a href="../../../modules/basics/week-01/coach/">Coach’s plan</a>' in html
+    arabic = article(page(built_site, "ar", "programmes/evening/wall-chart/"))
+    assert "جدول الحائط" in arabic and "الأحد، 7 فبراير 2027" in arabic
