@@ -79,7 +79,14 @@ def prefix(lang: str) -> str:
 
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-A11Y_PAGES = ["", "modules/basics/", WEEK, "modules/basics/week-01/coach/"]
+A11Y_PAGES = [
+    "",
+    "modules/basics/",
+    WEEK,
+    "modules/basics/week-01/coach/",
+    "programmes/evening/wall-chart/",
+    "coaches/",
+]
 
 
 def serious_violations(page: Any) -> list[str]:

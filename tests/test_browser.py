@@ -91,6 +91,10 @@ EVERY_KIND = [
     "offline/",
     "guide/translating/",
     "modules/basics/week-02/coach/",
+    "programmes/evening/wall-chart/",
+    "coaches/",
+    "coaches/company-visits/",
+    "coaches/one-to-one/",
 ]
 """A page of every kind the site has (and the site's 404.html, which a host sends for any address
 it does not have)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ pytestmark = BROWSER
 
 # --- page weight ---------------------------------------------------------------------------------
 
-FIRST_VISIT_BUDGET = 75 * 1024
+FIRST_VISIT_BUDGET = 76 * 1024
+"""75 KB until the second edition: two more modules and the coaches' section in the navigation
+(0.4 KB compressed) took the largest prep page 0.2 KB over."""
 NEXT_PAGE_BUDGET = 12 * 1024
 
 
@@ -61,7 +64,32 @@ def test_full_site_has_no_serious_accessibility_violations(page: Any, full_site:
         "offline/",
         "ar/modules/intro-to-coding/self-evaluation/",
         "programmes/web-development/",
+        "fr/programmes/web-development/wall-chart/",
+        "nl/coaches/",
     ]:
         page.goto(full_site.url + path, wait_until="networkidle")
         found += serious_violations(page)
     assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("path", "landscape"),
+    [
+        ("modules/javascript/week-01/coach/", False),
+        ("fr/modules/nodejs/week-02/coach/", False),
+        ("programmes/web-development/wall-chart/", True),
+        ("ar/programmes/web-development/wall-chart/", True),
+    ],
+)
+def test_coach_plans_and_wall_charts_print_on_two_a4_pages_at_most(
+    page: Any, full_site: Site, path: str, landscape: bool
+) -> None:
+    from pypdf import PdfReader
+
+    page.goto(full_site.url + path, wait_until="networkidle")
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    assert 1 <= len(pdf.pages) <= 2, (path, len(pdf.pages))
+    box = pdf.pages[0].mediabox
+    wide = float(box.width) > float(box.height)
+    assert wide == landscape, (path, box)

@@ -297,12 +297,15 @@ def test_build_folder_is_only_written_when_content_changes(tmp_path: Path) -> No
     stamp = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
     prepare()
     assert stamp == {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
-    # A changed week is rewritten in every language, and nothing else.
+    # A changed week's exercises are rewritten in every language, with the coach plan that lists
+    # their headings, and nothing else.
     write(root, "modules/basics/week-02/exercises.md", "---\ntitle: Changed\n---\nNew text.\n")
     prepare()
     changed = [p for p in docs.rglob("*.md") if stamp.get(p) != p.stat().st_mtime_ns]
     assert {PurePosixPath(p.relative_to(docs)).as_posix() for p in changed} == {
-        f"modules/basics/week-02/exercises{s}.md" for s in ("", ".nl", ".fr", ".ar", ".uk", ".fa")
+        f"modules/basics/week-02/{kind}{s}.md"
+        for s in ("", ".nl", ".fr", ".ar", ".uk", ".fa")
+        for kind in ("exercises", "coach")
     }
 
 

@@ -829,3 +829,59 @@ def test_reviewed_sources_are_hosts(curriculum_root: Path) -> None:
     [problem] = problems_of(curriculum_root)
     assert problem.path == "curriculum/reviewed-sources.yml"
     assert "is not a valid id" in problem.message or "expected form" in problem.message
+
+
+def test_a_session_on_a_listed_holiday_is_a_warning_on_its_line(curriculum_root: Path) -> None:
+    """Named holidays are computed (Easter, Nowruz, the Eids...); others are given by date."""
+    replace(
+        curriculum_root,
+        PROG,
+        "company_visit_every: 1",
+        "company_visit_every: 1\nholidays:\n  - ramadan\n  - nowruz\n"
+        "  - date: 2027-02-28\n    name: Carnival",
+    )
+    cur = load_curriculum(curriculum_root, LANGUAGES, "en")  # warnings do not stop anything
+    [warning] = cur.warnings
+    assert (warning.path, warning.line) == (PROG, 11)
+    assert "the session of 2027-02-28 falls on Carnival" in warning.message
+    assert "add 2027-02-28 to `breaks:`" in warning.hint
+    # Ramadan 2027 (8 February to 8 March) is a period: its sessions' coach plans carry a note.
+    from curriculum.pages import render_all
+
+    pages = {page.path: page.text for page in render_all(cur)}
+    assert "falls in Ramadan" in pages["modules/basics/week-02/coach.md"]  # 28 February
+    assert "Ramadan" not in pages["modules/basics/week-01/coach.md"]  # 7 February
+    assert "pendant le ramadan" in pages["modules/basics/week-02/coach.fr.md"]
+
+
+def test_named_holidays_are_computed_for_the_year() -> None:
+    import datetime as dt
+
+    from curriculum.holidays import named
+
+    def first(name: str, year: int) -> dt.date:
+        return named(name, range(year, year + 1))[0].first
+
+    assert first("easter", 2027) == dt.date(2027, 3, 28)
+    assert first("orthodox-easter", 2027) == dt.date(2027, 5, 2)
+    assert first("nowruz", 2027) == dt.date(2027, 3, 21)
+    assert first("eid-al-adha", 2027) == dt.date(2027, 5, 16)
+    ramadan = named("ramadan", range(2027, 2028))[0]
+    assert (ramadan.first, ramadan.last) == (dt.date(2027, 2, 8), dt.date(2027, 3, 8))
+
+
+def test_check_prints_warnings_and_still_passes(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from curriculum.cli import main
+
+    replace(
+        curriculum_root,
+        PROG,
+        "company_visit_every: 1",
+        "company_visit_every: 1\nholidays:\n  - date: 2027-02-07\n    name: Test day",
+    )
+    assert main(["--config", str(curriculum_root / "mkdocs.yml"), "check"]) == 0
+    out = capsys.readouterr()
+    assert "warning: curriculum/programmes/evening.yml:9:5: the session of 2027-02-07" in out.err
+    assert out.out.startswith("ok:")

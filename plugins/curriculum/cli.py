@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(exc.report(), file=sys.stderr)
         return 1
+    for warning in cur.warnings:
+        print(f"warning: {warning.format()}", file=sys.stderr)
     if args.command == "status":
         return _status(cur)
     weeks = sum(len(m.weeks) for m in cur.modules.values())

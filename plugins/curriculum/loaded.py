@@ -113,6 +113,8 @@ class Curriculum:
     site_url: str | None = None
     """The address the site is published at (mkdocs.yml's site_url), for links in files that
     leave the site, such as calendars."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What deserves a look but does not stop the build (a session on a listed holiday)."""
     cache: dict[str, Any] = field(default_factory=dict)
     """What pages compute once from the whole curriculum (see schedule.taught)."""
     library: dict[str, LoadedModule] = field(default_factory=dict)

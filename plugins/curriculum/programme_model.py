@@ -30,6 +30,21 @@ class ClosingTranslation(_Strict):
     summary: Text | None = Field(default=None, description="Translated summary.")
 
 
+HOLIDAY_NAMES = ("easter", "orthodox-easter", "nowruz", "eid-al-fitr", "eid-al-adha", "ramadan")
+HolidayName = Literal[
+    "easter", "orthodox-easter", "nowruz", "eid-al-fitr", "eid-al-adha", "ramadan"
+]
+"""Holidays computed for every year: Western and Orthodox Easter Sunday, Nowruz, the two Eids
+(Umm al-Qura calendar) and the month of Ramadan (a period)."""
+
+
+class DatedHoliday(_Strict):
+    """A holiday the libraries do not know, such as a national day, with its date."""
+
+    date: CohortDate = Field(description="The date, as YYYY-MM-DD.")
+    name: Text = Field(description="Its name, as shown in messages.")
+
+
 class Phase(_Strict):
     """A part of a programme that is not a module, such as an internship in a company."""
 
@@ -83,6 +98,13 @@ class Programme(_Strict):
     )
     closing: list[Closing] = Field(
         default=[], description="Sessions after the last module, in order."
+    )
+    holidays: list[HolidayName | DatedHoliday] = Field(
+        default=[],
+        description="Holidays that matter to the cohort: a session on one is a warning, and "
+        "coach plans of sessions in Ramadan carry a note. Names: "
+        + ", ".join(HOLIDAY_NAMES)
+        + "; or {date, name}.",
     )
     phases: list[Phase] = Field(
         default=[],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import cross_check
+from .checks.cohorts import holiday_warnings
 from .loaded import Curriculum
 from .loading import load
 from .problems import CurriculumError
@@ -30,4 +31,5 @@ def load_curriculum(
     problems.extend(select(curriculum, settings))
     if problems or placed:
         raise CurriculumError(sorted({*placed, *(curriculum.shown(p) for p in problems)}))
+    curriculum.warnings = sorted(curriculum.shown(w) for w in holiday_warnings(curriculum))
     return curriculum

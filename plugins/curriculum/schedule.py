@@ -81,3 +81,12 @@ def session_start(cur: Curriculum, week: Week) -> int | None:
     teaches it starts at the same time."""
     starts = {minutes_of_day(prog.meta.time) for prog, _ in taught(cur, week)}
     return starts.pop() if len(starts) == 1 else None
+
+
+def in_ramadan(prog: LoadedProgramme, day: dt.date) -> bool:
+    """True if the programme keeps Ramadan in mind and `day` falls in it."""
+    from .holidays import named
+
+    if "ramadan" not in prog.meta.holidays:
+        return False
+    return any(h.covers(day) for h in named("ramadan", range(day.year - 1, day.year + 1)))

@@ -105,6 +105,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             ) from None
         if site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
+            for warning in site.curriculum.warnings:  # --strict counts them, as MkDocs does
+                log.warning(warning.format())
             skipped = site.curriculum.layered.skipped if site.curriculum.layered else {}
             if skipped:
                 log.info(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import zoneinfo
 
+from ..holidays import Holiday, named
 from ..loaded import Curriculum, LoadedProgramme
 from ..problems import Problem
 from ..programme_model import WEEKDAYS
+from ..schedule import Session, schedule
 
 
 def check_calendar(cur: Curriculum, prog: LoadedProgramme) -> list[Problem]:
@@ -67,4 +69,48 @@ def check_calendar(cur: Curriculum, prog: LoadedProgramme) -> list[Problem]:
                             f"{meta.session_minutes} minutes, or correct session_minutes",
                         )
                     )
+    return out
+
+
+def holiday_warnings(cur: Curriculum) -> list[Problem]:
+    """Sessions that fall on a holiday the programme lists: the cohort may want a break there.
+
+    Warnings, not errors: a cohort may agree to meet. Ramadan is a period, not a day off: the
+    coach plans of its sessions carry a note instead (see `schedule.in_ramadan`).
+    """
+    out: list[Problem] = []
+    for prog in cur.programmes:
+        sessions = [s for s in schedule(cur, prog) if s.date and s.kind not in ("break", "phase")]
+        if not sessions or not prog.meta.holidays:
+            continue
+        for n, entry, found in _listed(prog, sessions):
+            if isinstance(entry, str) and entry == "ramadan":
+                continue
+            for session in sessions:
+                day = session.date
+                hit = next((h for h in found if day and h.covers(day)), None)
+                if hit is not None and day is not None:
+                    out.append(
+                        prog.located.problem(
+                            ("holidays", n),
+                            f"the session of {day.isoformat()} falls on {hit.name}",
+                            f"add {day.isoformat()} to `breaks:` (the sessions after it "
+                            "move one week later), or keep it if the cohort agreed to meet",
+                        )
+                    )
+    return out
+
+
+def _listed(
+    prog: LoadedProgramme, sessions: list[Session]
+) -> list[tuple[int, object, list[Holiday]]]:
+    """Each listed holiday with its occurrences over the years the sessions span."""
+    days = [s.date for s in sessions if s.date is not None]
+    years = range(min(days).year, max(days).year + 1)
+    out: list[tuple[int, object, list[Holiday]]] = []
+    for n, entry in enumerate(prog.meta.holidays):
+        if isinstance(entry, str):
+            out.append((n, entry, named(entry, years)))
+        else:
+            out.append((n, entry, [Holiday(entry.name, entry.date, entry.date)]))
     return out

@@ -9,8 +9,18 @@ from markupsafe import Markup
 
 from .. import escape
 from ..loaded import Curriculum, LoadedModule, Week
-from ..schedule import session_start
-from .common import Lang, Page, front_matter, href, prep_minutes, render, timing, week_common
+from ..schedule import in_ramadan, session_start, taught
+from .common import (
+    Lang,
+    Page,
+    front_matter,
+    href,
+    prep_minutes,
+    programme_strings,
+    render,
+    timing,
+    week_common,
+)
 from .context import Context
 from .paths import week_page
 
@@ -59,6 +69,11 @@ def render_coach(cur: Curriculum, lang: Lang, module: LoadedModule, week: Week) 
         blocks=blocks,
         session=lang.catalog.duration(meta.session_minutes),
         prepared=prepared(lang, week),
+        ramadan=[
+            lang.t("coach_ramadan", programme=programme_strings(lang, prog)[0])
+            for prog, session in taught(cur, week)
+            if session.date and in_ramadan(prog, session.date)
+        ],
         prepared_total=lang.catalog.duration(prep_minutes(week)),
         exercises=exercise_titles(lang, week),
         exercises_href=href(week_page(week, "coach"), week_page(week, "exercises")),
