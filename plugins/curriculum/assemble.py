@@ -122,24 +122,20 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
     nav.append({catalog.t("nav_modules"): modules})
     nav.append(GLOSSARY_PAGE)
     nav.append(OFFLINE_PAGE)
-    nav.append({catalog.t("nav_coaches"): _for_coaches(cur, published, lang)})
+    nav.append({catalog.t("nav_coaches"): _for_coaches(cur, published)})
     nav.extend(_hand_written(published, catalog))
     return nav
 
 
-def _for_coaches(cur: Curriculum, published: list[str], lang: str) -> list[Any]:
+def _for_coaches(cur: Curriculum, published: list[str]) -> list[Any]:
     """Public, but apart from the trainees' pages: the coaches' own pages (orientation first),
-    each programme's wall chart, then every coach plan, module by module in teaching order."""
+    then each programme's wall chart, which links every session's coach plan."""
     own = sorted(
         (p for p in published if p.startswith(f"{COACHES_DIR}/") and p.endswith(".md")),
         key=lambda p: (not p.endswith("/index.md"), p),
     )
     out: list[Any] = [p for p in own if split_locale(Path(p))[1] is None]
     out += [wall_chart_page(p.meta.id) for p in cur.programmes if p.meta.start is not None]
-    for module in cur.modules.values():
-        tr = module.translations.get(lang)
-        title = escape.plain(tr.title if tr and tr.title else module.meta.title)
-        out.append({title: [week_page(week, "coach") for week in module.weeks]})
     return out
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
+from pathspec.gitignore import GitIgnoreSpec
 
 from curriculum import csp, offline, sanitise, session, settings
 from curriculum.pages.common import fallback_markdown
@@ -29,6 +30,13 @@ from .deadline import PageDeadline
 
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
+NOT_IN_NAV = ("/modules/*/week-*/coach.md", "/modules/*/week-*/coach.*.md")
+
+
+def _patterns(spec: Any) -> list[str]:
+    """The lines of a not_in_nav spec the site's mkdocs.yml gave, if any (ours excluded)."""
+    lines = [str(getattr(p, "pattern", "")) for p in getattr(spec, "patterns", [])]
+    return [line for line in lines if line and line not in NOT_IN_NAV]
 
 
 class CurriculumPlugin(BasePlugin[CurriculumConfig]):
@@ -114,6 +122,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                     f"languages this site does not build ({', '.join(sorted(skipped))})"
                 )
         config.nav = site.navigation(current)
+        # Coach plans are reached from each programme's wall chart (in the coaches' section) and
+        # from the module pages: listing them all in the navigation would weigh on every
+        # trainee's page.
+        config.not_in_nav = GitIgnoreSpec.from_lines([*NOT_IN_NAV, *_patterns(config.not_in_nav)])
         hosts = site.curriculum.reviewed_hosts
         self._hosts = frozenset(hosts) if hosts is not None else None
         return config
