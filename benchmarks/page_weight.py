@@ -20,11 +20,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pageweight import build_site, free_port, kb, measure, serve  # noqa: E402
+from pageweight import (  # noqa: E402
+    FIRST_VISIT_BUDGET,
+    NEXT_PAGE_BUDGET,
+    build_site,
+    free_port,
+    kb,
+    measure,
+    serve,
+)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FIRST_VISIT_BUDGET = 75 * 1024
-NEXT_PAGE_BUDGET = 12 * 1024
 
 PLAIN_MKDOCS = """\
 site_name: Plain Material

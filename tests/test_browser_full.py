@@ -10,17 +10,20 @@ from typing import Any
 import pytest
 
 from browserkit import BROWSER, Site, serious_violations
-from pageweight import build_site, free_port, kb, measure, serve
+from pageweight import (
+    FIRST_VISIT_BUDGET,
+    NEXT_PAGE_BUDGET,
+    build_site,
+    free_port,
+    kb,
+    measure,
+    serve,
+)
 
 pytestmark = BROWSER
 
 
 # --- page weight ---------------------------------------------------------------------------------
-
-FIRST_VISIT_BUDGET = 76 * 1024
-"""75 KB until the second edition: two more modules and the coaches' section in the navigation
-(0.4 KB compressed) took the largest prep page 0.2 KB over."""
-NEXT_PAGE_BUDGET = 12 * 1024
 
 
 @pytest.fixture(scope="module")

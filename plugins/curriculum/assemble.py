@@ -128,13 +128,16 @@ def navigation(cur: Curriculum, lang: str) -> list[Any]:
 
 
 def _for_coaches(cur: Curriculum, published: list[str]) -> list[Any]:
-    """Public, but apart from the trainees' pages: the coaches' own pages (orientation first),
-    then each programme's wall chart, which links every session's coach plan."""
+    """Public, but apart from the trainees' pages: the coaches' orientation (which links their
+    other pages), then each programme's wall chart, which links every session's coach plan.
+    The rest is left out of the navigation that every trainee's page carries."""
     own = sorted(
         (p for p in published if p.startswith(f"{COACHES_DIR}/") and p.endswith(".md")),
         key=lambda p: (not p.endswith("/index.md"), p),
     )
-    out: list[Any] = [p for p in own if split_locale(Path(p))[1] is None]
+    out: list[Any] = [
+        p for p in own if split_locale(Path(p))[1] is None and p == f"{COACHES_DIR}/index.md"
+    ]
     out += [wall_chart_page(p.meta.id) for p in cur.programmes if p.meta.start is not None]
     return out
 

@@ -30,7 +30,13 @@ from .deadline import PageDeadline
 
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
-NOT_IN_NAV = ("/modules/*/week-*/coach.md", "/modules/*/week-*/coach.*.md")
+NOT_IN_NAV = (
+    "/modules/*/week-*/coach.md",
+    "/modules/*/week-*/coach.*.md",
+    "/coaches/*.md",  # the coaches' other pages: the orientation links them
+    "!/coaches/index.md",
+    "!/coaches/index.*.md",
+)
 
 
 def _patterns(spec: Any) -> list[str]:
