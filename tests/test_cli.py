@@ -133,3 +133,10 @@ def test_scaffold_refuses_bad_requests(
     assert "modules/basics already exists" in err
     assert "is not a valid id" in err
     assert "create the module first" in err
+
+
+def test_config_may_come_after_the_command(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--config", str(curriculum_root / "mkdocs.yml")]) == 0
+    assert capsys.readouterr().out.startswith("ok:")

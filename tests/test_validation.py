@@ -885,3 +885,18 @@ def test_check_prints_warnings_and_still_passes(
     out = capsys.readouterr()
     assert "warning: curriculum/programmes/evening.yml:9:5: the session of 2027-02-07" in out.err
     assert out.out.startswith("ok:")
+
+
+@pytest.mark.parametrize("name", ["prep_fr.md", "prep-fr.md", "coach_nl.md"])
+def test_a_misnamed_translation_is_a_probable_mistake(curriculum_root: Path, name: str) -> None:
+    write(curriculum_root, f"modules/basics/week-01/{name}", "---\ntitle: Quoi\n---\n")
+    [problem] = problems_of(curriculum_root)
+    assert problem.path == f"modules/basics/week-01/{name}"
+    assert "probably a translation of" in problem.message
+    stem = name.split("_")[0].split("-")[0]
+    assert f"rename it '{stem}.{name[-5:-3]}.md'" in problem.hint
+
+
+def test_a_page_whose_name_ends_like_a_language_is_still_a_page(curriculum_root: Path) -> None:
+    write(curriculum_root, "modules/basics/week-01/map-uk.md", "# A map of the UK\n")
+    assert load_curriculum(curriculum_root, LANGUAGES, "en").pages  # no sibling map.md: a page

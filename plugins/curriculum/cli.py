@@ -23,21 +23,28 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("mkdocs.yml"),
         help="the site configuration, for its languages (default: mkdocs.yml)",
     )
+    # --config is accepted after the command too: `curriculum check --config site/mkdocs.yml`.
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate modules and programmes; exit 1 on any problem")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[config], help=help)
+
+    check = command("check", help="validate modules and programmes; exit 1 on any problem")
     check.add_argument(
         "--format",
         choices=["text", "github"],
         default="text",
         help="github prints GitHub Actions annotations",
     )
-    sub.add_parser("status", help="which weeks are translated into which language")
-    new_module = sub.add_parser("new-module", help="create a module with its first week")
+    command("status", help="which weeks are translated into which language")
+    new_module = command("new-module", help="create a module with its first week")
     new_module.add_argument("id", help="lower-case words joined by hyphens, e.g. html-and-css")
     new_module.add_argument("--track", required=True, help="the track the module belongs to")
-    new_week = sub.add_parser("new-week", help="add the next week to a module")
+    new_week = command("new-week", help="add the next week to a module")
     new_week.add_argument("module", help="the module's id")
-    schema = sub.add_parser("schema", help="print the JSON Schema of a kind of file, for editors")
+    schema = command("schema", help="print the JSON Schema of a kind of file, for editors")
     schema.add_argument("kind", nargs="?", choices=list(_SCHEMAS), help="one kind (default: all)")
     return parser
 

@@ -268,6 +268,18 @@ def _check_file(
             )
             return
     lang = match["lang"]
+    misnamed = _MISNAMED.fullmatch(match["stem"])
+    if lang is None and misnamed and ext in TEXT_KINDS and misnamed["lang"] in languages:
+        base = misnamed["base"]
+        if base in _LOADED or f"{base}{ext}" in names:
+            found.refuse(
+                rel,
+                f"probably a translation of {base}{ext}, named the wrong way",
+                f"rename it '{base}.{misnamed['lang']}{ext}': the language code goes between the "
+                f"name and the extension (if it is a page of its own, choose a name that does not "
+                f"end in '{misnamed['sep']}{misnamed['lang']}')",
+            )
+            return
     if lang is not None and lang not in languages:
         from babel import localedata  # only here: `curriculum check` starts without Babel
 
@@ -300,6 +312,9 @@ def _check_file(
                 "move the page into a folder of another name",
             )
 
+
+_MISNAMED = re.compile(r"(?P<base>[a-z0-9][a-z0-9_-]*?)(?P<sep>[_-])(?P<lang>[a-z]{2})")
+"""`prep_fr`, `prep-fr`: a language code joined to the name instead of set apart by dots."""
 
 _LOADED = {
     "index",
