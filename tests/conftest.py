@@ -296,6 +296,7 @@ def varied_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     )
     write(root, "modules/basics/week-02/raw.md", RAW_HTML_MD)  # a page of its own, no breadcrumb
+    (root / "modules/basics/week-02/x.png").write_bytes(png())  # the image it shows
     write(
         root, "modules/basics/week-01/exercises.nl.md", "---\ntitle: Samen een groet maken\n---\n"
     )

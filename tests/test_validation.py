@@ -900,3 +900,38 @@ def test_a_misnamed_translation_is_a_probable_mistake(curriculum_root: Path, nam
 def test_a_page_whose_name_ends_like_a_language_is_still_a_page(curriculum_root: Path) -> None:
     write(curriculum_root, "modules/basics/week-01/map-uk.md", "# A map of the UK\n")
     assert load_curriculum(curriculum_root, LANGUAGES, "en").pages  # no sibling map.md: a page
+
+
+@pytest.mark.parametrize(
+    ("link", "message", "hint"),
+    [
+        (
+            "../week-02/prep.md",
+            "on the site a week's prep.md is its index.md",
+            "'../week-02/index.md'",
+        ),
+        (
+            "../week-03/index.md",
+            "'../week-03/index.md', which is not a page or file",
+            "check the path",
+        ),
+        ("../week-02", "link to the folder '../week-02'", "'../week-02/index.md'"),
+        ("notes.md#console", "", ""),  # a local page, with an anchor: fine
+        ("../../../glossary/index.md", "", ""),  # a generated page: fine
+    ],
+)
+def test_broken_links_between_pages_are_found_with_their_line(
+    curriculum_root: Path, link: str, message: str, hint: str
+) -> None:
+    replace(
+        curriculum_root,
+        PREP,
+        "Focus on **what a program is**.",
+        f"Focus on **what a program is**.\n\nSee [the next week]({link}).",
+    )
+    if not message:
+        load_curriculum(curriculum_root, LANGUAGES, "en")  # no problem
+        return
+    [problem] = problems_of(curriculum_root)
+    assert (problem.path, problem.line) == (PREP, 28)
+    assert message in problem.message and hint in problem.hint

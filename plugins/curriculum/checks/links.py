@@ -4,14 +4,16 @@ mailto: or to https on a reviewed host; images only from this site."""
 from __future__ import annotations
 
 import bisect
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from .. import urls
 from ..loaded import Curriculum, Doc
 from ..problems import Problem
-from ..sources import REVIEWED_SOURCES
+from ..sources import PAGES_DIR, REVIEWED_SOURCES
 
 _BARE = re.compile(r"(?<![\w])[Hh][Tt][Tt][Pp][Ss]?:[^\s)<>\"'`\]]+")
 _DESTINATION = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]+)")
@@ -191,4 +193,87 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
             found = host_problem(link.raw, hosts, fetched=link.fetched)
             if found:
                 out.append(Problem(doc.path, doc.body_line + link.line, link.col + 1, *found))
+    out.extend(check_internal_links(cur, docs))
+    return out
+
+
+def site_files(cur: Curriculum) -> set[str]:
+    """Every file of the build folder a page may link to, by its path there (English names)."""
+    from ..pages.paths import (
+        GLOSSARY_PAGE,
+        MODULES_INDEX,
+        OFFLINE_PAGE,
+        PROGRAMMES_INDEX,
+        module_extra_page,
+        module_page,
+        programme_calendar_file,
+        programme_page,
+        wall_chart_page,
+        week_page,
+    )
+
+    pages = f"{PAGES_DIR}/"
+    found = {rel.removeprefix(pages) for rel in cur.page_files}
+    found |= {MODULES_INDEX, PROGRAMMES_INDEX, GLOSSARY_PAGE, OFFLINE_PAGE}
+    for module in cur.modules.values():
+        found.add(module_page(module.meta.id))
+        found.update(module.assets)
+        found.update(module_extra_page(module.meta.id, stem) for stem in module.extra_pages())
+        for week in module.weeks:
+            found.update(week_page(week, kind) for kind in ("prep", "exercises", "coach"))
+    for prog in cur.programmes:
+        found |= {programme_page(prog.meta.id), wall_chart_page(prog.meta.id)}
+        found.add(programme_calendar_file(prog.meta.id))
+    return found
+
+
+def _site_dir(doc: Doc) -> str:
+    """The folder a page is in on the site: hand-written pages lose `curriculum/pages/`."""
+    return posixpath.dirname(doc.path.removeprefix(f"{PAGES_DIR}/"))
+
+
+def check_internal_links(cur: Curriculum, docs: list[Doc]) -> list[Problem]:
+    """Links between pages of the site, checked as MkDocs will, with the source's line and the
+    right target (a week's prep.md is its index.md on the site)."""
+    targets = site_files(cur)
+    out = []
+    for doc in docs:
+        for link in links_in(doc.body):
+            address = urls.parse(link.raw)
+            if address.kind != "relative" or not address.well_formed:
+                continue
+            path = link.raw.split("#", 1)[0].split("?", 1)[0]
+            if not path:
+                continue
+            target = posixpath.normpath(posixpath.join(_site_dir(doc), unquote(path)))
+            stem, ext = posixpath.splitext(posixpath.basename(target))
+            ext = ext.lstrip(".")
+            if "." in stem and ext == "md":  # a translation's name: the English page is linked
+                target = posixpath.join(posixpath.dirname(target), stem.rsplit(".", 1)[0] + ".md")
+            if target in targets:
+                continue
+            where = (doc.path, doc.body_line + link.line, link.col + 1)
+            if target.endswith("/prep.md") and target[:-7] + "index.md" in targets:
+                fixed = posixpath.relpath(target[:-7] + "index.md", _site_dir(doc) or ".")
+                out.append(
+                    Problem(
+                        *where,
+                        f"link to '{path}': on the site a week's prep.md is its index.md",
+                        f"link to '{fixed}'",
+                    )
+                )
+            elif not ext and (target + "/index.md") in targets | {"index.md"}:
+                fixed = posixpath.relpath(target + "/index.md", _site_dir(doc) or ".")
+                out.append(
+                    Problem(*where, f"link to the folder '{path}'", f"link to its page: '{fixed}'")
+                )
+            else:
+                out.append(
+                    Problem(
+                        *where,
+                        f"link to '{path}', which is not a page or file of the site",
+                        "check the path from this page's folder (`curriculum check` names the "
+                        "pages: a week's prep.md is its index.md)",
+                    )
+                )
     return out
