@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -214,10 +215,16 @@ def make_curriculum(root: Path) -> Path:
     return root
 
 
-def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+EDIT_BASE = "https://github.com/example/curriculum/edit/main/"
+
+
+def mkdocs_build(
+    root: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *extra],
         cwd=root,
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=300,
@@ -233,7 +240,7 @@ def curriculum_root(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small curriculum built once, strict, in all six languages."""
     root = make_curriculum(tmp_path_factory.mktemp("site"))
-    result = mkdocs_build(root, "--strict")
+    result = mkdocs_build(root, "--strict", env={"EDIT_BASE": EDIT_BASE})
     assert result.returncode == 0, result.stderr
     return root / "site"
 

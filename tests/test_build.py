@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin
 
 import pytest
 
-from conftest import LANGUAGES, make_curriculum, png, write
+from conftest import EDIT_BASE, LANGUAGES, make_curriculum, png, write
 from curriculum import session
 from curriculum.settings import Settings
 
@@ -473,3 +473,30 @@ def test_the_wall_chart_lists_every_session(built_site: Path) -> None:
     assert '<a href="../../../modules/basics/week-01/coach/">Coach’s plan</a>' in html
     arabic = article(page(built_site, "ar", "programmes/evening/wall-chart/"))
     assert "جدول الحائط" in arabic and "الأحد، 7 فبراير 2027" in arabic
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "source"),
+    [
+        ("en", "modules/basics/week-01/", "modules/basics/week-01/prep.md"),
+        ("fr", "modules/basics/week-01/", "modules/basics/week-01/prep.fr.md"),
+        ("nl", "modules/basics/week-01/", "modules/basics/week-01/prep.md"),  # shown in English
+        ("en", "modules/basics/week-01/coach/", "modules/basics/week-01/coach.md"),
+        ("fr", "modules/basics/", "modules/basics/module.fr.yml"),
+        ("en", "programmes/evening/", "curriculum/programmes/evening.yml"),
+        ("ar", "guide/translating/", "curriculum/pages/guide/translating.md"),
+        ("en", "modules/basics/week-01/notes/", "modules/basics/week-01/notes.md"),
+    ],
+)
+def test_edit_links_lead_to_the_file_the_reader_sees(
+    built_site: Path, lang: str, url: str, source: str
+) -> None:
+    html = page(built_site, lang, url)
+    assert re.search(r'<a href="' + re.escape(EDIT_BASE + source) + r'"[^>]*rel="edit"', html)
+
+
+@pytest.mark.parametrize(
+    "url", ["modules/", "programmes/", "glossary/", "programmes/evening/wall-chart/"]
+)
+def test_generated_pages_have_no_edit_link(built_site: Path, url: str) -> None:
+    assert 'rel="edit"' not in page(built_site, "en", url)

@@ -439,7 +439,7 @@ def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> N
     time limit (1 s here, 10 s by default) instead, and names the page."""
     config = root / "mkdocs.yml"
     config.write_text(
-        config.read_text().replace("  curriculum: {}\n", "  curriculum:\n    page_seconds: 1\n")
+        config.read_text().replace("  curriculum:\n", "  curriculum:\n    page_seconds: 1\n")
     )
     body = "\n\n".join(["<a " * 100] * 300)
     write(root, f"{WEEK}/exercises.md", f"---\ntitle: E\n---\n{body}\n")

@@ -251,3 +251,28 @@ def test_a_language_we_do_not_ship_comes_with_its_catalog(tmp_path: Path) -> Non
     pages = {page.path: page.text for page in render_all(cur)}
     assert "Vor der Gruppensitzung" in pages["modules/javascript/week-01/index.de.md"]
     assert "Projekte für Kunden" in pages["modules/index.de.md"]
+
+
+def test_edit_links_lead_to_the_repository_each_file_lives_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curriculum.editing import edit_url
+
+    partner, _ = partner_copy(tmp_path)
+    monkeypatch.setenv("EDIT_BASE", "https://github.com/open/curriculum/edit/main/")  # upstream's
+    config = partner / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "    upstream: upstream\n",
+            "    upstream: upstream\n    edit_base: https://github.com/kanaal/site/edit/main/\n",
+        )
+    )
+    cur = load_curriculum(partner, settings=load_settings(config))
+    own = edit_url(cur, "modules/client-audits/week-01/index.md", "en")
+    assert own == "https://github.com/kanaal/site/edit/main/modules/client-audits/week-01/prep.md"
+    ours = edit_url(cur, "modules/javascript/week-01/index.fr.md", "fr")
+    assert (
+        ours == "https://github.com/open/curriculum/edit/main/modules/javascript/week-01/prep.fr.md"
+    )
+    home = edit_url(cur, "index.nl.md", "nl")
+    assert home == "https://github.com/kanaal/site/edit/main/curriculum/pages/index.nl.md"

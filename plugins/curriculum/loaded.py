@@ -113,6 +113,8 @@ class Curriculum:
     site_url: str | None = None
     """The address the site is published at (mkdocs.yml's site_url), for links in files that
     leave the site, such as calendars."""
+    edit_bases: tuple[str | None, str | None] = (None, None)
+    """Where files are edited: the site's own, and upstream's (see editing.py)."""
     warnings: list[Problem] = field(default_factory=list)
     """What deserves a look but does not stop the build (a session on a listed holiday)."""
     cache: dict[str, Any] = field(default_factory=dict)

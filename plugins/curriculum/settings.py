@@ -49,6 +49,12 @@ class Options(BaseModel):
         "`modules/<id>`, `curriculum/pages/<page>.md`, `curriculum/programmes/<id>.yml`. Any "
         "other file or module with the path of an upstream one is an error.",
     )
+    edit_base: str | None = Field(
+        None,
+        description="Where the site's own files are edited, such as "
+        'https://github.com/OWNER/REPO/edit/main/ ("Edit this page" leads there; none if absent). '
+        "On a partner's site, upstream's files keep upstream's own edit_base.",
+    )
     page_seconds: float = Field(
         10,
         ge=0,
@@ -71,6 +77,8 @@ class Settings:
     """Where each option was set: (file, line), by its path under the plugin's options."""
     site_url: str | None = None
     """mkdocs.yml's site_url (its !ENV default if the variable is unset)."""
+    upstream_edit_base: str | None = None
+    """The edit_base of the upstream curriculum's own mkdocs.yml, for its files."""
 
     @classmethod
     def for_folder(
@@ -265,6 +273,11 @@ def load(config_file: Path) -> Settings:
             )
         folders.insert(0, upstream)
     site_url = data.get("site_url")
+    upstream_edit: str | None = None
+    if len(folders) > 1 and (folders[0] / "mkdocs.yml").is_file():
+        upstream_data, _ = read_config(folders[0] / "mkdocs.yml")
+        found = _plugins(upstream_data).get(PLUGIN, ("", {}))[1].get("edit_base")
+        upstream_edit = str(found) if found else None
     return Settings(
         config_file,
         Roots.of(*folders, site=site),
@@ -273,4 +286,5 @@ def load(config_file: Path) -> Settings:
         options,
         lines,
         str(site_url) if site_url else None,
+        upstream_edit,
     )

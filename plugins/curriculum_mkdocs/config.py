@@ -24,6 +24,9 @@ class CurriculumConfig(base.Config):
     replace = c.Type(list, default=[])
     """Upstream modules, pages and programmes the site replaces on purpose, by path."""
 
+    edit_base = c.Optional(c.Type(str))
+    """Where the site's own files are edited (https://github.com/OWNER/REPO/edit/main/)."""
+
     page_seconds = c.Type((int, float), default=10)
     """Longest time one page may take to render before the build stops, naming it (0: no limit).
 

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from pathspec.gitignore import GitIgnoreSpec
 
-from curriculum import csp, offline, sanitise, session, settings
+from curriculum import csp, editing, offline, sanitise, session, settings
 from curriculum.pages.common import fallback_markdown
 from curriculum.pages.paths import OFFLINE_MANIFEST
 from curriculum.problems import CurriculumError
@@ -222,6 +222,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
         variables["curriculum_csp"] = self._csp
+        # "Edit this page" leads to the file the reader sees, not to the build folder's copy.
+        if self._site is not None:
+            page.edit_url = editing.edit_url(self._site.curriculum, page.file.src_uri, lang)
         extra: Any = config.extra
         current = getattr(extra, "alternate", None) or extra.get("alternate")
         if current and current is not _SELECTOR_ONLY:

@@ -60,6 +60,7 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     curriculum = Curriculum(settings.site, languages, default, modules, programmes, broken)
     curriculum.layered = layered
     curriculum.site_url = settings.site_url
+    curriculum.edit_bases = (settings.options.edit_base, settings.upstream_edit_base)
     curriculum.roots = layered.roots
     curriculum.page_files = layered.page_files()
     for rel in curriculum.page_files:
