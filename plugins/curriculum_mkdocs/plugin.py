@@ -99,8 +99,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             self._stage(config)
         docs_dir = Path(config.docs_dir).resolve()
         try:
-            # The core reads the same file (INHERIT included) for the `curriculum` command.
-            self._settings = settings.load(Path(config.config_file_path))
+            # The core reads the same file (INHERIT included) for the `curriculum` command; once
+            # per build, not once per language.
+            if current == self._default or self._settings is None:
+                self._settings = settings.load(Path(config.config_file_path))
             if list(self._settings.languages) != self._languages:
                 raise PluginError(
                     "The curriculum plugin read other languages than the i18n plugin's "

@@ -222,8 +222,9 @@ def site_files(cur: Curriculum) -> set[str]:
         for week in module.weeks:
             found.update(week_page(week, kind) for kind in ("prep", "exercises", "coach"))
     for prog in cur.programmes:
-        found |= {programme_page(prog.meta.id), wall_chart_page(prog.meta.id)}
-        found.add(programme_calendar_file(prog.meta.id))
+        found.add(programme_page(prog.meta.id))
+        if prog.meta.start is not None:  # a cohort's dates: its wall chart and calendar
+            found |= {wall_chart_page(prog.meta.id), programme_calendar_file(prog.meta.id)}
     return found
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..calendar import programme_calendar, session_key
 from ..loaded import LoadedProgramme
-from .common import Lang, Page, module_title_plain
+from .common import Lang, Page, module_title_plain, programme_part, week_title_plain
 from .context import Context
 from .paths import programme_calendar_file, week_page
 
@@ -22,25 +22,18 @@ def render_calendar(ctx: Context, prog: LoadedProgramme) -> Page:
         key = session_key(session)
         if session.kind == "week" and session.week and session.module:
             week = session.week
-            wtr = week.translations.get(lang.code, {}).get("prep")
-            title = wtr.meta.title if wtr and wtr.meta.title else week.prep.meta.title
             names[key] = (
                 f"{module_title_plain(lang, session.module)}, "
-                f"{lang.catalog.t('week_n', n=week.number)}: {title}"
+                f"{lang.catalog.t('week_n', n=week.number)}: {week_title_plain(lang, week)}"
             )
             if cur.site_url:
                 page = week_page(week, "prep").removesuffix("index.md")
                 links[key] = cur.site_url.rstrip("/") + "/" + prefix + page
         elif session.kind == "visit":
             names[key] = lang.catalog.t("programme_visit")
-        elif session.kind == "closing":
-            closing = prog.meta.closing[session.closing]
-            ctr = tr.closing[session.closing] if tr and tr.closing else None
-            names[key] = ctr.title if ctr and ctr.title else closing.title
-        elif session.kind == "phase":
-            phase = prog.meta.phases[session.phase]
-            ptr = tr.phases[session.phase] if tr and tr.phases else None
-            names[key] = ptr.title if ptr and ptr.title else phase.title
+        elif session.kind in ("closing", "phase"):
+            part, translated = programme_part(lang, prog, session)
+            names[key] = translated.title if translated and translated.title else part.title
     data = programme_calendar(cur, prog, sessions, names, links)
     return Page(calendar_path(lang, prog.meta.id), data.decode("utf-8"))
 

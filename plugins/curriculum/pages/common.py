@@ -18,7 +18,7 @@ from .. import escape, model
 from ..i18n import catalog
 from ..loaded import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from ..programme_model import WEEKDAYS
-from ..schedule import minutes_of_day, taught
+from ..schedule import Session, minutes_of_day, taught
 from .paths import TRANSLATE_GUIDE, module_extra_page, module_page, week_page
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -142,6 +142,27 @@ def module_title(lang: Lang, module: LoadedModule) -> Markup:
 def module_title_plain(lang: Lang, module: LoadedModule) -> str:
     tr = module.translations.get(lang.code)
     return tr.title if tr and tr.title else module.meta.title
+
+
+def week_title(lang: Lang, week: Week) -> Markup:
+    """The week's title (its prep page's), in this language or marked as English."""
+    tr = week.translations.get(lang.code, {}).get("prep")
+    return lang.text(tr.meta.title if tr else None, week.prep.meta.title)
+
+
+def week_title_plain(lang: Lang, week: Week) -> str:
+    tr = week.translations.get(lang.code, {}).get("prep")
+    return str(tr.meta.title if tr and tr.meta.title else week.prep.meta.title)
+
+
+def programme_part(lang: Lang, prog: LoadedProgramme, session: Session) -> tuple[Any, Any]:
+    """A closing session's or a phase's source entry, and its translation in this language."""
+    tr = prog.translations.get(lang.code)
+    if session.kind == "phase":
+        phases = tr.phases if tr and tr.phases else None
+        return prog.meta.phases[session.phase], phases[session.phase] if phases else None
+    closing = tr.closing if tr and tr.closing else None
+    return prog.meta.closing[session.closing], closing[session.closing] if closing else None
 
 
 def banner(lang: Lang, src: str, *, fallback: bool) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from .common import (
     progress,
     render,
     required_items,
+    week_title,
 )
 from .context import Context
 from .paths import module_extra_page, module_page, week_page
@@ -34,12 +35,11 @@ def render_module(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
     src = module_page(meta.id)
     weeks = []
     for week in module.weeks:
-        wtr = week.translations.get(lang.code, {}).get("prep")
         weeks.append(
             {
                 "label": lang.t("week_n", n=week.number),
                 "href": href(src, week_page(week, "prep")),
-                "title": lang.text(wtr.meta.title if wtr else None, week.prep.meta.title),
+                "title": week_title(lang, week),
                 "prep": lang.catalog.duration(prep_minutes(week)),
                 "progress": progress(
                     lang,

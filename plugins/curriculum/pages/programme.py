@@ -18,8 +18,10 @@ from .common import (
     module_facts,
     module_title,
     prep_minutes,
+    programme_part,
     programme_strings,
     render,
+    week_title,
 )
 from .context import Context
 from .paths import (
@@ -36,7 +38,6 @@ def render_programme(
 ) -> Page:
     src = programme_page(prog.meta.id)
     title, summary, plain = programme_strings(lang, prog)
-    tr = prog.translations.get(lang.code)
     members = [cur.modules[mid] for mid in prog.meta.modules if mid in cur.modules]
     modules = [
         {
@@ -51,19 +52,16 @@ def render_programme(
     for n, session in enumerate(sessions, start=1):
         if session.kind == "week" and session.week and session.module:
             week = session.week
-            wtr = week.translations.get(lang.code, {}).get("prep")
-            week_title = lang.text(wtr.meta.title if wtr else None, week.prep.meta.title)
             what = Markup(
                 f"[{module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}]"
-                f"({href(src, week_page(week, 'prep'))}): {week_title}"
+                f"({href(src, week_page(week, 'prep'))}): {week_title(lang, week)}"
             )
         elif session.kind == "visit":
             what = Markup("**") + lang.t("programme_visit") + Markup("**")
         elif session.kind == "break":
             what = lang.t("programme_break")
         elif session.kind == "phase":
-            phase = prog.meta.phases[session.phase]
-            ptr = tr.phases[session.phase] if tr and tr.phases else None
+            phase, ptr = programme_part(lang, prog, session)
             name = lang.text(ptr.title if ptr else None, phase.title)
             if phase.page:
                 name = Markup(f"[{name}]({href(src, phase.page)})")
@@ -72,8 +70,7 @@ def render_programme(
                 f"{lang.text(ptr.summary if ptr else None, phase.summary)}"
             )
         else:
-            closing = prog.meta.closing[session.closing]
-            ctr = tr.closing[session.closing] if tr and tr.closing else None
+            closing, ctr = programme_part(lang, prog, session)
             what = Markup(
                 f"**{lang.text(ctr.title if ctr else None, closing.title)}**: "
                 f"{lang.text(ctr.summary if ctr else None, closing.summary)}"

@@ -8,7 +8,17 @@ from markupsafe import Markup
 
 from ..loaded import Curriculum, LoadedProgramme
 from ..schedule import Session, minutes_of_day
-from .common import Lang, Page, front_matter, href, module_title, programme_strings, render
+from .common import (
+    Lang,
+    Page,
+    front_matter,
+    href,
+    module_title,
+    programme_part,
+    programme_strings,
+    render,
+    week_title,
+)
 from .context import Context
 from .paths import programme_page, wall_chart_page, week_page
 
@@ -18,7 +28,6 @@ def render_wall_chart(
 ) -> Page:
     src = wall_chart_page(prog.meta.id)
     title, _, plain = programme_strings(lang, prog)
-    tr = prog.translations.get(lang.code)
     start = minutes_of_day(prog.meta.time)
     plan = lang.t("wall_coach_plan")
     rows = []
@@ -27,10 +36,9 @@ def render_wall_chart(
         coach = ""
         if session.kind == "week" and session.week and session.module:
             week = session.week
-            wtr = week.translations.get(lang.code, {}).get("prep")
             what = Markup(
                 f"{module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}: "
-                f"{lang.text(wtr.meta.title if wtr else None, week.prep.meta.title)}"
+                f"{week_title(lang, week)}"
             )
             minutes = week.coach.meta.session_minutes
             clock = f"{lang.catalog.clock(start)}–{lang.catalog.clock(start + minutes)}"
@@ -41,13 +49,11 @@ def render_wall_chart(
         elif session.kind == "break":
             what = lang.t("programme_break")
         elif session.kind == "closing":
-            closing = prog.meta.closing[session.closing]
-            ctr = tr.closing[session.closing] if tr and tr.closing else None
+            closing, ctr = programme_part(lang, prog, session)
             what = lang.text(ctr.title if ctr else None, closing.title)
             clock = lang.catalog.clock(start)
         else:
-            phase = prog.meta.phases[session.phase]
-            ptr = tr.phases[session.phase] if tr and tr.phases else None
+            phase, ptr = programme_part(lang, prog, session)
             what = Markup(
                 f"{lang.text(ptr.title if ptr else None, phase.title)} "
                 f"({lang.catalog.weeks(phase.weeks)})"
