@@ -212,7 +212,17 @@ def make_curriculum(root: Path) -> Path:
     write(root, "modules/basics/self-evaluation.md", SELF_EVALUATION_MD)
     write(root, "modules/basics/workshop.md", WORKSHOP_MD)
     write(root, "curriculum/programmes/evening.yml", PROGRAMME_YML)
+    stamp_translations(root)
     return root
+
+
+def stamp_translations(root: Path) -> None:
+    """Record that the translations under `root` are up to date, as `curriculum translated` does
+    after a review."""
+    from curriculum.read import load_curriculum
+    from curriculum.translation_status import stamp
+
+    stamp(load_curriculum(root, LANGUAGES, "en"), [root])
 
 
 EDIT_BASE = "https://github.com/example/curriculum/edit/main/"
@@ -317,6 +327,7 @@ def varied_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "# &lt;script&gt;alert(2)&lt;/script&gt;\n\nOpen.\n",
     )
     (root / "modules/basics/week-01/photo.png").write_bytes(png())
+    stamp_translations(root)
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return root

@@ -59,16 +59,29 @@ def test_status_lists_translations(
     curriculum_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main([*config(curriculum_root), "status"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert [line.split() for line in lines] == [
-        ["page", "nl", "fr", "ar", "uk", "fa"],
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert lines[:5] == [
+        ["file", "nl", "fr", "ar", "uk", "fa"],
         ["basics/module.yml", "-", "yes", "-", "-", "-"],
-        ["basics/glossary", "0/2", "1/2", "0/2", "0/2", "0/2"],
-        ["basics/week-01", "-", "prep", "-", "-", "-"],
-        ["basics/week-02", "-", "-", "-", "-", "-"],
-        ["basics/self-evaluation", "-", "-", "-", "-", "-"],
-        ["basics/workshop", "-", "-", "-", "-", "-"],
+        ["basics/glossary.yml", "-", "yes", "-", "-", "-"],
+        ["basics/self-evaluation.md", "-", "-", "-", "-", "-"],
+        ["basics/workshop.md", "-", "-", "-", "-", "-"],
     ]
+    assert ["basics/week-01/prep.md", "-", "yes", "-", "-", "-"] in lines
+    assert ["programmes/evening.yml", "-", "-", "-", "-", "-"] in lines
+    assert ["pages/index.md", "yes", "yes", "yes", "yes", "yes"] in lines
+    # Per language: files in each state, and the share up to date.
+    assert lines[-6] == [
+        "language",
+        "translated",
+        "outdated",
+        "unstamped",
+        "missing",
+        "up",
+        "to",
+        "date",
+    ]
+    assert lines[-4] == ["fr", "5", "0", "0", "15", "25", "%"]
 
 
 def test_schema_describes_every_field(capsys: pytest.CaptureFixture[str]) -> None:

@@ -223,8 +223,8 @@ def test_new_module_and_status_work_in_the_partner_folder(
     shutil.rmtree(partner / "modules/pitching")
     assert main([*config, "status"]) == 0
     status = capsys.readouterr().out.splitlines()
-    assert status[0].split() == ["page", "fr", "nl"]
-    assert any(line.startswith("client-audits/week-01") for line in status)
+    assert status[0].split() == ["file", "fr", "nl"]
+    assert any(line.startswith("client-audits/week-01/prep.md") for line in status)
 
 
 def test_a_language_we_do_not_ship_comes_with_its_catalog(tmp_path: Path) -> None:

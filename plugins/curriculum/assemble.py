@@ -7,6 +7,7 @@ stale ones are removed, so `mkdocs serve` sees a change only when a source reall
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from .i18n import Catalog
 from .loaded import Curriculum
 from .loading.files import split_locale
 from .pages import render_all
-from .pages.common import front_matter
+from .pages.common import front_matter, outdated_markdown
 from .pages.paths import (
     GLOSSARY_PAGE,
     MODULES_INDEX,
@@ -56,7 +57,12 @@ def _published(cur: Curriculum, rel: str) -> bytes:
     matter (its text was read and checked by the loader), any other file as it is."""
     doc = cur.pages.get(rel)
     if doc is not None:
-        return f"---\n{front_matter(doc.meta.title)}\n---\n{doc.body}".encode()
+        name, lang = split_locale(Path(rel))
+        english = posixpath.join(posixpath.dirname(rel), f"{name}.md").removeprefix(
+            f"{sources.PAGES_DIR}/"
+        )
+        banner = outdated_markdown(cur, rel, english) if lang else ""
+        return f"---\n{front_matter(doc.meta.title)}\n---\n{banner}{doc.body}".encode()
     path = cur.source(rel)
     root = cur.layered.root(rel) if cur.layered else cur.root
     return sources.read_bytes(root.resolve(), path)

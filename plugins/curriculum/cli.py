@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .kinds import MODULE_PAGE_KINDS, WEEK_KINDS, schemas
+from .kinds import schemas
 
 _SCHEMAS = schemas()
 """`curriculum schema` names -> model names, from the table of file kinds."""
@@ -38,7 +38,23 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="github prints GitHub Actions annotations",
     )
-    command("status", help="which weeks are translated into which language")
+    status = command(
+        "status", help="which files are translated, outdated or missing in which language"
+    )
+    status.add_argument("--format", choices=["text", "json"], default="text")
+    translated = command(
+        "translated",
+        help="record that translations are up to date with their English, after a review",
+    )
+    translated.add_argument(
+        "paths", nargs="+", type=Path, help="translation files, or folders that hold some"
+    )
+    translated.add_argument("--lang", help="only the translations into this language")
+    new_translation = command(
+        "new-translation", help="start a translation of an English file, ready to translate"
+    )
+    new_translation.add_argument("source", type=Path, help="the English file, e.g. .../prep.md")
+    new_translation.add_argument("lang", help="the language to translate into, e.g. fr")
     new_module = command("new-module", help="create a module with its first week")
     new_module.add_argument("id", help="lower-case words joined by hyphens, e.g. html-and-css")
     new_module.add_argument("--track", required=True, help="the track the module belongs to")
@@ -69,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(exc.report(), file=sys.stderr)
         return 1
+    if args.command in ("status", "translated", "new-translation"):
+        return _translations(cur, args)
     for warning in cur.warnings:
         print(f"warning: {warning.format()}", file=sys.stderr)
-    if args.command == "status":
-        return _status(cur)
     weeks = sum(len(m.weeks) for m in cur.modules.values())
     counts = [
         (len(cur.modules), "module"),
@@ -90,47 +106,34 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _status(cur: object) -> int:
+def _translations(cur: object, args: argparse.Namespace) -> int:
     from .loaded import Curriculum
+    from .translation_status import (
+        TranslationError,
+        as_json,
+        as_text,
+        new_translation,
+        stamp,
+    )
 
     assert isinstance(cur, Curriculum)
-    others = [lang for lang in cur.languages if lang != cur.default_language]
-    rows = [["page", *others]]
-    for module in cur.modules.values():
-        mid = module.meta.id
-        rows.append(
-            [
-                f"{mid}/module.yml",
-                *("yes" if lang in module.translations else "-" for lang in others),
-            ]
-        )
-        terms = len(module.terms())
-        if terms:
-            rows.append(
-                [
-                    f"{mid}/glossary",
-                    *(f"{len(module.translated_terms(lang))}/{terms}" for lang in others),
-                ]
-            )
-        week_stems = [kind.stem for kind in WEEK_KINDS]
-        for week in module.weeks:
-            cells = [
-                "+".join(sorted(s for s in week.translations.get(lang, {}) if s in week_stems))
-                or "-"
-                for lang in others
-            ]
-            rows.append([f"{mid}/{week.folder}", *cells])
-        done = module.page_translations
-        for stem in (kind.stem for kind in MODULE_PAGE_KINDS if kind.stem in module.extra_pages()):
-            rows.append(
-                [
-                    f"{mid}/{stem}",
-                    *("yes" if stem in done.get(lang, {}) else "-" for lang in others),
-                ]
-            )
-    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
-    for row in rows:
-        print("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    if args.command == "status":
+        if args.format == "json":
+            print(json.dumps(as_json(cur), indent=2, ensure_ascii=False))
+        else:
+            print(as_text(cur))
+        return 0
+    try:
+        if args.command == "translated":
+            for path in stamp(cur, args.paths, args.lang):
+                print(f"stamped {path}")
+            return 0
+        created = new_translation(cur, args.source, args.lang)
+    except TranslationError as exc:
+        print(f"curriculum: {exc}", file=sys.stderr)
+        return 2
+    print(f"created {created}")
+    print("Translate it, delete the TODO line; `curriculum check` refuses it until then.")
     return 0
 
 

@@ -51,7 +51,12 @@ def _existing(cur: Curriculum, base: str, suffix: str, ext: str) -> str | None:
 def edit_url(cur: Curriculum, build_path: str, lang: str) -> str | None:
     """The address that edits the page's source, or None (a generated page, no edit base)."""
     source = source_of(cur, build_path, lang)
-    if source is None or cur.layered is None:
+    return file_url(cur, source) if source else None
+
+
+def file_url(cur: Curriculum, source: str) -> str | None:
+    """The address that edits a file of the tree, or None (no edit base for it)."""
+    if cur.layered is None:
         return None
     roots = cur.layered.roots
     own = cur.layered.root(source) == roots.own

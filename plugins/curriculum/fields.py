@@ -54,3 +54,20 @@ WebAddress = Annotated[str, AfterValidator(_http_only)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+
+
+STAMP_KEY = "translated_from"
+"""The key a translation records the English it was made from under (see drift.py)."""
+
+STAMP = re.compile(r"[a-z]+ [0-9a-f]{8}(, [a-z]+ [0-9a-f]{8})*")
+Stamp = Annotated[str, StringConstraints(pattern=f"^{STAMP.pattern}$", max_length=400)]
+"""`title 3f2a9c1b, body 77d01e3a`: each translatable part of the English source, with a short
+hash of it when the translation was last checked against it. Written by `curriculum translated`."""
+
+
+class _Translation(_Strict):
+    translated_from: Stamp | None = Field(
+        default=None,
+        description="The English this translation was made from, part by part. Written by "
+        "`curriculum translated PATH` after a review; do not edit it by hand.",
+    )

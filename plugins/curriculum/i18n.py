@@ -105,6 +105,12 @@ class Catalog:
 
         return str(format_decimal(value, locale=self.locale))
 
+    def percent(self, value: int) -> str:
+        """A share out of 100 as the locale writes it: 75 %, ٪۷۵, 75%."""
+        from babel.numbers import format_percent
+
+        return str(format_percent(value / 100, locale=self.locale))
+
     def full_date(self, day: dt.date) -> str:
         """The date with its weekday: 'Sunday, March 7, 2027', 'dimanche 7 mars 2027'."""
         from babel.dates import format_date

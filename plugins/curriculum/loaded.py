@@ -14,6 +14,7 @@ from .sources import Roots
 from .yamlsafe import Located
 
 if TYPE_CHECKING:
+    from .drift import Drift
     from .i18n import Catalog
     from .layers import Layered
 
@@ -64,6 +65,8 @@ class LoadedModule:
     """Translations of self-evaluation.md and workshop.md: lang -> stem -> Doc."""
     translations_located: dict[str, Located] = field(default_factory=dict)
     """module.<lang>.yml as read, for the places of problems in it."""
+    glossary_stamps: dict[str, str | None] = field(default_factory=dict)
+    """The `translated_from:` of each glossary translation (see drift.py)."""
 
     def terms(self) -> dict[str, model.GlossaryEntry]:
         return dict(self.glossary.data) if self.glossary else {}
@@ -119,6 +122,8 @@ class Curriculum:
     """What deserves a look but does not stop the build (a session on a listed holiday)."""
     cache: dict[str, Any] = field(default_factory=dict)
     """What pages compute once from the whole curriculum (see schedule.taught)."""
+    drift: dict[str, Drift] = field(default_factory=dict)
+    """Every translation's state against its English source, by the translation's path."""
     library: dict[str, LoadedModule] = field(default_factory=dict)
     """Every module read, built or not: terms defined in a module the site does not build still
     resolve. `modules` holds the built ones, in the order the site lists them."""

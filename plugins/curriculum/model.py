@@ -29,6 +29,7 @@ from .fields import (
     Text,
     WebAddress,
     _Strict,
+    _Translation,
 )
 from .programme_model import (
     Closing,
@@ -106,7 +107,7 @@ class Module(_Strict):
         return value
 
 
-class ModuleTranslation(_Strict):
+class ModuleTranslation(_Translation):
     """`modules/<id>/module.<lang>.yml`: the module's strings in another language."""
 
     title: Text | None = Field(default=None, description="Translated title.")
@@ -173,7 +174,7 @@ class TranslatedItem(_Strict):
     )
 
 
-class PrepTranslation(_Strict):
+class PrepTranslation(_Translation):
     """Front matter of `week-NN/prep.<lang>.md`."""
 
     title: Text | None = Field(default=None, description="Translated week title.")
@@ -187,7 +188,7 @@ class PrepTranslation(_Strict):
     )
 
 
-class PageMeta(_Strict):
+class PageMeta(_Translation):
     """Front matter of a hand-written page (`curriculum/pages/`) or a week's own page (`notes.md`).
 
     Optional, like the keys in it. Nothing else is accepted: Material would print other keys into
@@ -211,7 +212,7 @@ class Exercises(_Strict):
     )
 
 
-class ExercisesTranslation(_Strict):
+class ExercisesTranslation(_Translation):
     """Front matter of `week-NN/exercises.<lang>.md`."""
 
     title: Text | None = Field(default=None, description="Translated title.")
@@ -234,7 +235,7 @@ class Coach(_Strict):
     )
 
 
-class CoachTranslation(_Strict):
+class CoachTranslation(_Translation):
     """Front matter of `week-NN/coach.<lang>.md`."""
 
     title: Text | None = Field(default=None, description="Translated title.")
@@ -287,7 +288,7 @@ class CheckTranslation(_Strict):
     try_: Text | None = Field(default=None, alias="try", description="Translated `try`.")
 
 
-class SelfEvaluationTranslation(_Strict):
+class SelfEvaluationTranslation(_Translation):
     """Front matter of `modules/<id>/self-evaluation.<lang>.md`."""
 
     title: Text | None = Field(default=None, description="Translated title.")
@@ -311,7 +312,7 @@ class Workshop(_Strict):
     )
 
 
-class WorkshopTranslation(_Strict):
+class WorkshopTranslation(_Translation):
     """Front matter of `modules/<id>/workshop.<lang>.md`."""
 
     title: Text | None = Field(default=None, description="Translated title.")

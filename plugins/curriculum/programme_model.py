@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .fields import CohortDate, Slug, Text, _Strict
+from .fields import CohortDate, Slug, Text, _Strict, _Translation
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -113,7 +113,7 @@ class Programme(_Strict):
     )
 
 
-class ProgrammeTranslation(_Strict):
+class ProgrammeTranslation(_Translation):
     """`curriculum/programmes/<id>.<lang>.yml`."""
 
     title: Text | None = Field(default=None, description="Translated title.")

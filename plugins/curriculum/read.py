@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .checks import cross_check
 from .checks.cohorts import holiday_warnings
+from .drift import reconcile
 from .loaded import Curriculum
 from .loading import load
 from .problems import CurriculumError
@@ -27,9 +28,11 @@ def load_curriculum(
     """
     settings = settings or Settings.for_folder(root, languages, default_language)
     curriculum, problems, placed = load(settings)
+    unstamped = reconcile(curriculum)
     problems.extend(cross_check(curriculum))
     problems.extend(select(curriculum, settings))
     if problems or placed:
         raise CurriculumError(sorted({*placed, *(curriculum.shown(p) for p in problems)}))
-    curriculum.warnings = sorted(curriculum.shown(w) for w in holiday_warnings(curriculum))
+    found = [*holiday_warnings(curriculum), *unstamped]
+    curriculum.warnings = sorted(curriculum.shown(w) for w in found)
     return curriculum

@@ -47,7 +47,16 @@ ASSET_KINDS: dict[str, tuple[bytes, ...]] = {
 }
 """Files published as they are, with the bytes they start with (AVIF: after 4 bytes)."""
 
-RESERVED_TOP = ("assets", "search", "modules", "programmes", "glossary", "offline", "stylesheets")
+RESERVED_TOP = (
+    "assets",
+    "search",
+    "modules",
+    "programmes",
+    "glossary",
+    "offline",
+    "stylesheets",
+    "translations",
+)
 """Site folders owned by the theme and the plugin: a hand-written page may not take them."""
 
 

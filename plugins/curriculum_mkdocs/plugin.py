@@ -36,6 +36,7 @@ NOT_IN_NAV = (
     "/coaches/*.md",  # the coaches' other pages: the orientation links them
     "!/coaches/index.md",
     "!/coaches/index.*.md",
+    "/translations/",  # for translators: the translating guide links it
 )
 
 

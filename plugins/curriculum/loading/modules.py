@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, urlsplit
 from pydantic import BaseModel
 
 from .. import model
+from ..fields import STAMP, STAMP_KEY
 from ..kinds import MODULE_PAGE_KINDS, WEEK_KINDS
 from ..loaded import Doc, LoadedModule, Week
 from ..problems import Problem
@@ -135,6 +136,8 @@ def _load_module(
     assets: list[str] = []
     glossary: Located | None = None
     glossary_translations: dict[str, Located] = {}
+    glossary_stamps: dict[str, str | None] = {}
+    stamps: dict[None, str] = {}
     pages: dict[str, Doc] = {}
     page_translations: dict[str, dict[str, Doc]] = {}
     for path in sorted(folder.iterdir()):
@@ -168,9 +171,10 @@ def _load_module(
             if lang is None:
                 glossary = _read_glossary(root, path, model.Glossary, problems)
             elif check_locale(root, path, lang, languages, default, problems):
-                found = _read_glossary(root, path, model.GlossaryTranslation, problems)
+                found = _read_glossary(root, path, model.GlossaryTranslation, problems, stamps)
                 if found is not None:
                     glossary_translations[lang] = found
+                    glossary_stamps[lang] = stamps.pop(None, None)
         elif stem in MODULE_PAGES and path.suffix == ".md":
             source_cls = MODULE_PAGES[stem].source_model
             translation_cls = MODULE_PAGES[stem].translation_model
@@ -212,16 +216,36 @@ def _load_module(
         page_translations,
     )
     loaded.translations_located = translations_located
+    loaded.glossary_stamps = glossary_stamps
     return loaded, weeks
 
 
 def _read_glossary(
-    root: Path, path: Path, cls: type[BaseModel], problems: list[Problem]
+    root: Path,
+    path: Path,
+    cls: type[BaseModel],
+    problems: list[Problem],
+    stamps: dict[None, str] | None = None,
 ) -> Located | None:
-    """A glossary file, its data replaced by the validated entries (positions kept)."""
+    """A glossary file, its data replaced by the validated entries (positions kept).
+
+    A translation's `translated_from:` is not a term: it is taken out into `stamps[None]`."""
     located = read_yaml(root, path, problems)
     if located is None:
         return None
+    if stamps is not None and isinstance(located.data, dict) and STAMP_KEY in located.data:
+        stamp = located.data.pop(STAMP_KEY)
+        if not isinstance(stamp, str) or not STAMP.fullmatch(stamp):
+            problems.append(
+                located.problem(
+                    (STAMP_KEY,),
+                    f"`{STAMP_KEY}:` is not a stamp written by `curriculum translated`",
+                    f"run `curriculum translated {rel_path(root, path)}` after checking the "
+                    "translation against the English",
+                )
+            )
+        else:
+            stamps[None] = stamp
     valid = validate_model(cls, located, problems)
     if valid is None:
         return None

@@ -20,6 +20,7 @@ from . import (
     prep,
     programme,
     self_evaluation,
+    translation_status,
     wall_chart,
     workshop,
 )
@@ -39,6 +40,7 @@ KINDS: tuple[Callable[[Context], Iterable[Page]], ...] = (
     exercises.pages,
     coach.pages,
     calendars.pages,
+    translation_status.pages,
 )
 """Every kind of generated page, in the order they are written."""
 

@@ -3,6 +3,7 @@ relative links, the translation banner, progress counters and timing tables."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import posixpath
@@ -15,11 +16,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import escape, model
+from ..drift import english_date
 from ..i18n import catalog
 from ..loaded import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from ..programme_model import WEEKDAYS
 from ..schedule import Session, minutes_of_day, taught
-from .paths import TRANSLATE_GUIDE, module_extra_page, module_page, week_page
+from .paths import (
+    TRANSLATE_GUIDE,
+    module_extra_page,
+    module_page,
+    source_language_href,
+    week_page,
+)
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -165,14 +173,29 @@ def programme_part(lang: Lang, prog: LoadedProgramme, session: Session) -> tuple
     return prog.meta.closing[session.closing], closing[session.closing] if closing else None
 
 
-def banner(lang: Lang, src: str, *, fallback: bool) -> dict[str, Any]:
-    """What the "not translated yet" banner needs; shown only when `fallback` and not English."""
+def banner(lang: Lang, src: str, *, fallback: bool, outdated: str | None = None) -> dict[str, Any]:
+    """What the banners need: "not translated yet" when `fallback` (never in the source
+    language), or "the English changed" when `outdated` is the text to show (see outdated_text)."""
     return {
         "t": lang.t,
         "fallback": fallback and lang.code != lang.source,
+        "outdated": None if fallback or lang.code == lang.source else outdated,
         "language_name": lang.catalog.t("language_name"),
         "translate_href": href(src, TRANSLATE_GUIDE),
+        "source_href": source_language_href(src),
+        "source_lang": lang.source,
     }
+
+
+def outdated_text(cur: Curriculum, lang: Lang, translation: str | None) -> str | None:
+    """The "English changed" sentence for the translation at path `translation`, if outdated."""
+    found = cur.drift.get(translation) if translation else None
+    if found is None or not found.outdated:
+        return None
+    day = english_date(cur, found.source)
+    if day is None:
+        return lang.t("outdated_banner_undated")
+    return lang.t("outdated_banner", date=lang.catalog.date(dt.date.fromisoformat(day)))
 
 
 def programme_strings(lang: Lang, prog: LoadedProgramme) -> tuple[Markup, Markup, str]:
@@ -195,8 +218,9 @@ def week_common(
     source: Doc = getattr(week, kind)
     shown = translation if translation is not None and translation.body.strip() else source
     translated = shown is not source
+    outdated = outdated_text(cur, lang, translation.path if translation else None)
     return {
-        **banner(lang, src, fallback=not translated),
+        **banner(lang, src, fallback=not translated, outdated=outdated),
         "module_title": module_title(lang, module),
         "module_href": href(src, module_page(module.meta.id)),
         "week_label": lang.t("week_n", n=week.number),
@@ -217,15 +241,16 @@ def week_common(
 
 
 def extra_common(
-    lang: Lang, module: LoadedModule, stem: str
+    cur: Curriculum, lang: Lang, module: LoadedModule, stem: str
 ) -> tuple[str, Doc, Doc | None, dict[str, Any]]:
     """What the self-evaluation and workshop pages share: paths, documents, context, body."""
     src = module_extra_page(module.meta.id, stem)
     source = module.extra_pages()[stem]
     tr = module.page_translations.get(lang.code, {}).get(stem)
     shown = tr if tr is not None and tr.body.strip() else source
+    outdated = outdated_text(cur, lang, tr.path if tr else None)
     common = {
-        **banner(lang, src, fallback=shown is source),
+        **banner(lang, src, fallback=shown is source, outdated=outdated),
         "module_title": module_title(lang, module),
         "module_href": href(src, module_page(module.meta.id)),
         "source_lang": lang.source,
@@ -271,6 +296,17 @@ def module_facts(lang: Lang, module: LoadedModule) -> Markup:
         weeks=lang.catalog.weeks(len(module.weeks)),
         hours=lang.catalog.hours(module.meta.hours),
     )
+
+
+def outdated_markdown(cur: Curriculum, rel: str, site_path: str) -> str:
+    """The "English changed" banner of a translated hand-written page (`rel` in the tree), or ""
+    when it is up to date. `site_path`: the English page's path on the site."""
+    found = cur.drift.get(rel)
+    if found is None or not found.outdated:
+        return ""
+    lang = Lang(found.lang, cur.default_language, cur.overlay(found.lang))
+    outdated = outdated_text(cur, lang, rel)
+    return render("_banner.md.j2", **banner(lang, site_path, fallback=False, outdated=outdated))
 
 
 def fallback_markdown(

@@ -13,6 +13,7 @@ from .common import (
     href,
     module_title,
     module_title_plain,
+    outdated_text,
     prep_minutes,
     progress,
     render,
@@ -66,7 +67,12 @@ def render_module(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
     text = render(
         "module.md.j2",
         closing=closing,
-        **banner(lang, src, fallback=tr is None),
+        **banner(
+            lang,
+            src,
+            fallback=tr is None,
+            outdated=outdated_text(cur, lang, f"{module.path}/module.{lang.code}.yml"),
+        ),
         front_matter=front_matter(module_title_plain(lang, module)),
         title=module_title(lang, module),
         track=lang.t(f"track_{meta.track}"),

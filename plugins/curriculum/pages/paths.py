@@ -38,6 +38,22 @@ def module_extra_page(module_id: str, stem: str) -> str:
 
 
 GLOSSARY_PAGE = "glossary/index.md"
+TRANSLATION_STATUS = "translations/index.md"
+"""For translators: what is outdated or missing in each language."""
+
+
+def page_url(src: str) -> str:
+    """The address of page `src` within its language's folder: `modules/x/week-01/`."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def source_language_href(src: str) -> str:
+    """From page `src` in another language (`fr/...`) to the same page in the source language."""
+    url = page_url(src)
+    return "../" * (1 + url.count("/")) + url
 
 
 def term_anchor(term_id: str) -> str:

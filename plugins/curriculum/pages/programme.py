@@ -17,6 +17,7 @@ from .common import (
     href,
     module_facts,
     module_title,
+    outdated_text,
     prep_minutes,
     programme_part,
     programme_strings,
@@ -134,7 +135,12 @@ def render_programme(
     ]
     text = render(
         "programme.md.j2",
-        **banner(lang, src, fallback=lang.code not in prog.translations),
+        **banner(
+            lang,
+            src,
+            fallback=lang.code not in prog.translations,
+            outdated=outdated_text(cur, lang, prog.path.removesuffix(".yml") + f".{lang.code}.yml"),
+        ),
         front_matter=front_matter(plain),
         title=title,
         summary=summary,

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model
-from ..loaded import LoadedModule
+from ..loaded import Curriculum, LoadedModule
 from .common import Lang, Page, extra_common, front_matter, progress, render
 from .context import Context
 
 
-def render_self_evaluation(lang: Lang, module: LoadedModule) -> Page:
-    src, source, tr, common = extra_common(lang, module, "self-evaluation")
+def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
+    src, source, tr, common = extra_common(cur, lang, module, "self-evaluation")
     meta: model.SelfEvaluation = source.meta
     trm: model.SelfEvaluationTranslation | None = tr.meta if tr else None
     checks = []
@@ -47,4 +47,4 @@ def render_self_evaluation(lang: Lang, module: LoadedModule) -> Page:
 def pages(ctx: Context) -> Iterator[Page]:
     for module in ctx.cur.modules.values():
         if module.self_evaluation is not None:
-            yield render_self_evaluation(ctx.lang, module)
+            yield render_self_evaluation(ctx.cur, ctx.lang, module)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model
-from ..loaded import LoadedModule
+from ..loaded import Curriculum, LoadedModule
 from .common import Lang, Page, extra_common, front_matter, render, timing
 from .context import Context
 
 
-def render_workshop(lang: Lang, module: LoadedModule) -> Page:
-    src, source, tr, common = extra_common(lang, module, "workshop")
+def render_workshop(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
+    src, source, tr, common = extra_common(cur, lang, module, "workshop")
     meta: model.Workshop = source.meta
     trm: model.WorkshopTranslation | None = tr.meta if tr else None
     materials = trm.materials if trm and trm.materials else None
@@ -35,4 +35,4 @@ def render_workshop(lang: Lang, module: LoadedModule) -> Page:
 def pages(ctx: Context) -> Iterator[Page]:
     for module in ctx.cur.modules.values():
         if module.workshop is not None:
-            yield render_workshop(ctx.lang, module)
+            yield render_workshop(ctx.cur, ctx.lang, module)
