@@ -245,6 +245,11 @@ def test_a_translation_without_a_stamp_is_a_warning(
     err = capsys.readouterr().err
     assert "warning: modules/basics/week-01/exercises.nl.md:2:1:" in err
     assert "run `curriculum translated modules/basics/week-01/exercises.nl.md`" in err
+    assert (
+        main(["--config", str(curriculum_root / "mkdocs.yml"), "check", "--format", "github"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert out.startswith("::warning file=modules/basics/week-01/exercises.nl.md,line=2,col=1::")
 
 
 def test_the_english_date_comes_from_git(curriculum_root: Path) -> None:

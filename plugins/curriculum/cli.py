@@ -88,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("status", "translated", "new-translation"):
         return _translations(cur, args)
     for warning in cur.warnings:
-        print(f"warning: {warning.format()}", file=sys.stderr)
+        if args.format == "github":
+            print(warning.format_github("warning"))
+        else:
+            print(f"warning: {warning.format()}", file=sys.stderr)
     weeks = sum(len(m.weeks) for m in cur.modules.values())
     counts = [
         (len(cur.modules), "module"),

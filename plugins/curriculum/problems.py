@@ -20,12 +20,12 @@ class Problem:
         text = f"{self.path}:{self.line}:{self.col}: {self.message}"
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
-    def format_github(self) -> str:
+    def format_github(self, level: str = "error") -> str:
         # GitHub Actions workflow command; data must have %, CR and LF escaped.
         body = self.message + (f" Hint: {self.hint}" if self.hint else "")
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = str(PurePosixPath(self.path)).replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={path},line={self.line},col={self.col}::{body}"
+        return f"::{level} file={path},line={self.line},col={self.col}::{body}"
 
 
 class CurriculumError(Exception):
