@@ -102,7 +102,7 @@ def render_programme(
             lang.t(
                 "programme_visits",
                 n=lang.catalog.number(visits),
-                every=lang.catalog.number(prog.meta.company_visit_every or 0),
+                weeks=lang.catalog.weeks(prog.meta.company_visit_every or 0),
             )
         )
     dated = [s.date for s in held if s.date]
