@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from copy import deepcopy
 from html import escape
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from curriculum import csp, editing, offline, sanitise, session, settings
 from curriculum.pages.common import fallback_markdown
 from curriculum.pages.paths import OFFLINE_MANIFEST
-from curriculum.problems import CurriculumError
+from curriculum.problems import CurriculumError, Problem, report_page
 
 from .config import CurriculumConfig
 from .deadline import PageDeadline
@@ -63,6 +64,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._built = False
         self._deadline = PageDeadline()
         self._csp: str | None = csp.PLACEHOLDER
+        self._problems: list[Problem] = []
+        """While `mkdocs serve` runs: the problems of the last save, shown in the browser."""
 
     # Before mkdocs-static-i18n's on_config (priority -100): it rebuilds the file list from
     # docs_dir, so the build folder must be complete by then. Runs once per language.
@@ -97,6 +100,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if current == self._default:
             self._default_search_index = None
             self._pages = {}
+            self._problems = []
             self._stage(config)
         docs_dir = Path(config.docs_dir).resolve()
         try:
@@ -109,17 +113,27 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                     "The curriculum plugin read other languages than the i18n plugin's "
                     f"({', '.join(self._settings.languages)}): keep them in mkdocs.yml."
                 )
-            site = session.prepare(self._settings, docs_dir)
-            self._site = site
+            if self._problems and self._site is not None:
+                site = self._site  # the other languages of a preview with problems
+            else:
+                site = session.prepare(self._settings, docs_dir)
+                self._site = site
         except session.UnsafeDocsDir as exc:
             raise PluginError(str(exc)) from None
         except CurriculumError as exc:
-            for problem in exc.problems:
-                log.error(problem.format())
-            raise PluginError(
-                f"The curriculum has {len(exc.problems)} problem(s), listed above; "
-                "nothing was built. `curriculum check` lists them too."
-            ) from None
+            if self._command != "serve" or self._site is None:
+                for problem in exc.problems:
+                    log.error(problem.format())
+                raise PluginError(
+                    f"The curriculum has {len(exc.problems)} problem(s), listed above; "
+                    "nothing was built. `curriculum check` lists them too."
+                ) from None
+            # A save broke the preview: the browser shows the problems on every page
+            # (on_post_page) until the next save fixes them. Printed, not logged: a logged error
+            # would stop this build (strict), and the browser would wait without a word.
+            print(exc.report(), file=sys.stderr, flush=True)
+            self._problems = exc.problems
+            site = self._site
         if site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
             for warning in site.curriculum.warnings:  # --strict counts them, as MkDocs does
@@ -248,6 +262,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         return sanitise.clean(html, self._hosts)
 
     on_page_content = CombinedEvent(_stop_clock, _sanitise)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return report_page(self._problems) if self._problems else output
 
     def _language_path(self, lang: str, path: str) -> str:
         return path if lang == self._default else f"{lang}/{path}"
