@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Builds are byte-identical whatever the day: dates in the site (the sitemap's) are the last commit's.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup browser serve build check lint test quick bench clean
+.PHONY: setup browser serve preview build check lint test quick bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ browser:
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr localhost:8000
+
+# An author's preview: one language beside the source language, optionally one module:
+# `make preview lang=fr module=javascript` (both optional). About a fifth of the full build.
+preview: setup
+	$(BIN)/python -m curriculum_mkdocs.preview --lang "$(lang)" --module "$(module)"
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -55,6 +60,7 @@ quick: setup
 bench: setup browser
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/page_weight.py
+	$(BIN)/python benchmarks/preview.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

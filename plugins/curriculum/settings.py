@@ -203,7 +203,7 @@ def read_config(config_file: Path) -> tuple[dict[str, Any], dict[tuple[str, ...]
     return data, lines
 
 
-def _plugins(data: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+def plugin_entries(data: dict[str, Any]) -> dict[str, tuple[str, Any]]:
     """Plugins by name, with their options and the key path of their entry (list or mapping)."""
     found: dict[str, tuple[str, Any]] = {}
     plugins = data.get("plugins") or []
@@ -222,7 +222,7 @@ def load(config_file: Path) -> Settings:
     """The settings of the site whose configuration is `config_file`; CurriculumError if wrong."""
     config_file = config_file.resolve()
     data, all_lines = read_config(config_file)
-    plugins = _plugins(data)
+    plugins = plugin_entries(data)
     if "i18n" not in plugins:
         raise _problem(
             config_file,
@@ -276,7 +276,7 @@ def load(config_file: Path) -> Settings:
     upstream_edit: str | None = None
     if len(folders) > 1 and (folders[0] / "mkdocs.yml").is_file():
         upstream_data, _ = read_config(folders[0] / "mkdocs.yml")
-        found = _plugins(upstream_data).get(PLUGIN, ("", {}))[1].get("edit_base")
+        found = plugin_entries(upstream_data).get(PLUGIN, ("", {}))[1].get("edit_base")
         upstream_edit = str(found) if found else None
     return Settings(
         config_file,

@@ -215,9 +215,7 @@ def site_files(cur: Curriculum) -> set[str]:
 
     pages = f"{PAGES_DIR}/"
     found = {rel.removeprefix(pages) for rel in cur.page_files}
-    found |= {MODULES_INDEX, PROGRAMMES_INDEX, GLOSSARY_PAGE, OFFLINE_PAGE}
-    if len(cur.languages) > 1:
-        found.add(TRANSLATION_STATUS)
+    found |= {MODULES_INDEX, PROGRAMMES_INDEX, GLOSSARY_PAGE, OFFLINE_PAGE, TRANSLATION_STATUS}
     for module in cur.modules.values():
         found.add(module_page(module.meta.id))
         found.update(module.assets)

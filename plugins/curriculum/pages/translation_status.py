@@ -68,5 +68,5 @@ def _file(cur: Curriculum, path: str) -> Markup:
 
 
 def pages(ctx: Context) -> Iterator[Page]:
-    if len(ctx.cur.languages) > 1:
-        yield render_status(ctx.cur, ctx.lang)
+    # Also on a site of one language (a preview): the translating guide links to it.
+    yield render_status(ctx.cur, ctx.lang)
