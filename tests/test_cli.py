@@ -153,3 +153,40 @@ def test_config_may_come_after_the_command(
 ) -> None:
     assert main(["check", "--config", str(curriculum_root / "mkdocs.yml")]) == 0
     assert capsys.readouterr().out.startswith("ok:")
+
+
+def test_one_run_reports_mistakes_in_every_file(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A week with a broken page still has its other pages checked, and the body of a page whose
+    front matter is wrong still has its links checked: one run, every problem."""
+
+    def edit(rel: str, old: str, new: str) -> None:
+        path = curriculum_root / rel
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+    week1, week2 = "modules/basics/week-01", "modules/basics/week-02"
+    edit("modules/basics/module.yml", "hours: 12", "hours: twelve")
+    edit(f"{week1}/prep.md", "type: read", "type: reading")
+    edit(f"{week1}/prep.md", "Bring two questions", "See [week 2](../week-02/prep.md). Bring")
+    edit(f"{week1}/coach.md", "minutes: 80", "minutes: 70")
+    edit(f"{week2}/exercises.md", "title: Build a greeting together", "title: Build\n  bad: [")
+    edit(f"{week2}/prep.md", "Bring two questions", "See [notes](note.md). Bring")
+    edit("curriculum/programmes/evening.yml", "start: 2027-02-07", "start: 2027-02-08")
+    assert main([*config(curriculum_root), "check"]) == 1
+    places = [
+        line.split(": ")[0]
+        for line in capsys.readouterr().err.splitlines()
+        if line.startswith(("modules/", "curriculum/"))
+    ]
+    assert places == [
+        "curriculum/programmes/evening.yml:6:8",
+        "modules/basics/module.yml:6:8",
+        f"{week1}/coach.md:3:18",
+        f"{week1}/prep.md:9:11",
+        f"{week1}/prep.md:26:46",
+        f"{week2}/exercises.md:3:6",
+        f"{week2}/prep.md:26:45",
+    ]

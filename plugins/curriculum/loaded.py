@@ -122,11 +122,22 @@ class Curriculum:
     """What deserves a look but does not stop the build (a session on a listed holiday)."""
     cache: dict[str, Any] = field(default_factory=dict)
     """What pages compute once from the whole curriculum (see schedule.taught)."""
+    loose: list[Doc] = field(default_factory=list)
+    """Pages of weeks that could not be loaded whole (a sibling page has problems), and the bodies
+    of week pages whose front matter has problems (`meta` None): still checked on their own, so
+    that one run reports every problem."""
     drift: dict[str, Drift] = field(default_factory=dict)
     """Every translation's state against its English source, by the translation's path."""
     library: dict[str, LoadedModule] = field(default_factory=dict)
     """Every module read, built or not: terms defined in a module the site does not build still
     resolve. `modules` holds the built ones, in the order the site lists them."""
+
+    def all_weeks(self) -> list[tuple[str, Week]]:
+        """(module folder path, week) of every week loaded whole, its module's metadata valid or
+        not."""
+        out = [(m.path, w) for m in self.modules.values() for w in m.weeks]
+        out += [(f"modules/{folder}", w) for folder, weeks in self.broken.items() for w in weeks]
+        return out
 
     def source(self, rel: str) -> Path:
         """The file on disk for a path of the tree (`modules/x/week-01/prep.md`)."""

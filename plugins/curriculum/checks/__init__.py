@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from .. import model
 from ..loaded import Curriculum
 from ..problems import Problem
 from .glossary import _check_glossary
 from .links import _check_links
-from .modules import _check_module, _check_prerequisite_cycles, _check_week
+from .modules import _check_module, _check_prerequisite_cycles, _check_week, check_coach
 from .programmes import _check_programmes
 from .translations import check_translations
 
@@ -18,6 +19,9 @@ def cross_check(cur: Curriculum) -> list[Problem]:
     for folder, weeks in cur.broken.items():
         for week in weeks:
             problems.extend(_check_week(cur, f"modules/{folder}", week))
+    for doc in cur.loose:  # pages of a week that could not be loaded whole
+        if isinstance(doc.meta, model.Coach):
+            problems.extend(check_coach(doc))
     problems.extend(_check_prerequisite_cycles(cur))
     problems.extend(_check_programmes(cur))
     problems.extend(_check_glossary(cur))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from .. import model
 from ..loaded import Curriculum
 from ..problems import Problem
 
@@ -53,17 +54,19 @@ def _check_glossary(cur: Curriculum) -> list[Problem]:
         if module.glossary_translations and module.glossary is None and not exists:
             for tr in module.glossary_translations.values():
                 out.append(tr.problem((), "translation of a glossary that does not exist", ""))
-        for week in module.weeks:
-            for n, term in enumerate(week.prep.meta.terms):
-                if term not in owner and not unreadable:
-                    close = difflib.get_close_matches(term, list(owner), n=1)
-                    out.append(
-                        week.prep.located.problem(
-                            ("terms", n),
-                            f"'{term}' is not in any glossary",
-                            f"did you mean '{close[0]}'?"
-                            if close
-                            else "add it to this module's glossary.yml, with its definition",
-                        )
+    preps = [week.prep for _, week in cur.all_weeks()]
+    preps += [doc for doc in cur.loose if isinstance(doc.meta, model.Prep)]
+    for prep in preps:
+        for n, term in enumerate(prep.meta.terms):
+            if term not in owner and not unreadable:
+                close = difflib.get_close_matches(term, list(owner), n=1)
+                out.append(
+                    prep.located.problem(
+                        ("terms", n),
+                        f"'{term}' is not in any glossary",
+                        f"did you mean '{close[0]}'?"
+                        if close
+                        else "add it to this module's glossary.yml, with its definition",
                     )
+                )
     return out

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .. import urls
+from .. import model, urls
 from ..loaded import Curriculum, Doc
 from ..problems import Problem
 from ..sources import PAGES_DIR, REVIEWED_SOURCES
@@ -158,14 +158,18 @@ def host_problem(
 def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]:
     out: list[Problem] = []
     docs: list[Doc] = list(cur.pages.values())
+    preps = [week.prep for _, week in cur.all_weeks()]
+    preps += [doc for doc in cur.loose if isinstance(doc.meta, model.Prep)]
+    for prep in preps:
+        for n, item in enumerate(prep.meta.prep):
+            found = host_problem(item.url, hosts) if item.url else None
+            if found:
+                out.append(prep.located.problem(("prep", n, "url"), *found))
+    for _, week in cur.all_weeks():
+        docs += [week.prep, week.exercises, week.coach]
+        docs += [d for tr in week.translations.values() for d in tr.values()]
+    docs += cur.loose
     for module in cur.modules.values():
-        for week in module.weeks:
-            for n, item in enumerate(week.prep.meta.prep):
-                found = host_problem(item.url, hosts) if item.url else None
-                if found:
-                    out.append(week.prep.located.problem(("prep", n, "url"), *found))
-            docs += [week.prep, week.exercises, week.coach]
-            docs += [d for tr in week.translations.values() for d in tr.values()]
         docs += [d for d in (module.self_evaluation, module.workshop) if d is not None]
         docs += [d for tr in module.page_translations.values() for d in tr.values()]
     for module in cur.modules.values():
@@ -220,8 +224,13 @@ def site_files(cur: Curriculum) -> set[str]:
         found.add(module_page(module.meta.id))
         found.update(module.assets)
         found.update(module_extra_page(module.meta.id, stem) for stem in module.extra_pages())
-        for week in module.weeks:
-            found.update(week_page(week, kind) for kind in ("prep", "exercises", "coach"))
+    for _, week in cur.all_weeks():
+        found.update(week_page(week, kind) for kind in ("prep", "exercises", "coach"))
+    # A week with problems in one page still has its pages: links to them are not the problem.
+    for doc in cur.loose:
+        folder, name = posixpath.split(doc.path)
+        if name in ("prep.md", "exercises.md", "coach.md"):
+            found.add(posixpath.join(folder, "index.md" if name == "prep.md" else name))
     for prog in cur.programmes:
         found.add(programme_page(prog.meta.id))
         if prog.meta.start is not None:  # a cohort's dates: its wall chart and calendar

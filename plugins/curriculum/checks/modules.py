@@ -138,18 +138,22 @@ def _check_week(cur: Curriculum, module_path: str, week: Week) -> list[Problem]:
         seen.setdefault(item_id, n)
         if item.page is not None:
             out.extend(_check_page(cur, module_path, week, prep, n, item.page))
-    coach = week.coach
-    total = sum(b.minutes for b in coach.meta.blocks)
-    if total != coach.meta.session_minutes:
-        out.append(
-            coach.located.problem(
-                ("session_minutes",),
-                f"blocks add up to {total} minutes but session_minutes is "
-                f"{coach.meta.session_minutes}",
-                "make the blocks' minutes add up to the session, or correct session_minutes",
-            )
-        )
+    out.extend(check_coach(week.coach))
     return out
+
+
+def check_coach(coach: Doc) -> list[Problem]:
+    """A coach's plan on its own: its blocks add up to the session."""
+    total = sum(b.minutes for b in coach.meta.blocks)
+    if total == coach.meta.session_minutes:
+        return []
+    return [
+        coach.located.problem(
+            ("session_minutes",),
+            f"blocks add up to {total} minutes but session_minutes is {coach.meta.session_minutes}",
+            "make the blocks' minutes add up to the session, or correct session_minutes",
+        )
+    ]
 
 
 def _check_page(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import layers, model
 from ..layers import Layered
-from ..loaded import Curriculum, LoadedModule, Week
+from ..loaded import Curriculum, Doc, LoadedModule, Week
 from ..problems import CurriculumError, Problem
 from ..settings import Settings
 from ..sources import REVIEWED_SOURCES
@@ -46,12 +46,13 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     modules: dict[str, LoadedModule] = {}
     broken: dict[str, list[Week]] = {}
     refused = layered.refused
+    loose: list[Doc] = []
     for module_id, root in layered.modules.items():
         folder = root / "modules" / module_id
         if f"modules/{module_id}" in refused:
             broken[module_id] = []  # reported by the scan; programmes may still name it
             continue
-        loaded, weeks = _load_module(root, folder, languages, default, problems, refused)
+        loaded, weeks = _load_module(root, folder, languages, default, problems, refused, loose)
         if loaded is not None:
             modules[module_id] = loaded
         else:
@@ -59,6 +60,7 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     programmes = _load_programmes(layered, languages, default, problems)
     curriculum = Curriculum(settings.site, languages, default, modules, programmes, broken)
     curriculum.layered = layered
+    curriculum.loose = loose
     curriculum.site_url = settings.site_url
     curriculum.edit_bases = (settings.options.edit_base, settings.upstream_edit_base)
     curriculum.roots = layered.roots

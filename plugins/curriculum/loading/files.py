@@ -94,8 +94,18 @@ def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None
 
 
 def read_markdown(
-    root: Path, path: Path, cls: type[M], problems: list[Problem], *, text: str | None = None
+    root: Path,
+    path: Path,
+    cls: type[M],
+    problems: list[Problem],
+    *,
+    text: str | None = None,
+    bodies: list[Doc] | None = None,
 ) -> Doc | None:
+    """The file's validated front matter and its body, or None (its problems are in `problems`).
+
+    `bodies`: where a file whose front matter has problems leaves its body (a Doc without `meta`),
+    so that the links in it are still checked in the same run."""
     rel = rel_path(root, path)
     if text is None:
         text = _read_text(rel, path, problems, root)
@@ -134,6 +144,8 @@ def read_markdown(
         return None
     meta = validate_model(cls, located, problems)
     if meta is None:
+        if bodies is not None:
+            bodies.append(Doc(rel, None, body, body_line, located))
         return None
     return Doc(rel, meta, body, body_line, located)
 

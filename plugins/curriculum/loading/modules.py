@@ -53,7 +53,10 @@ def _load_week(
     default: str,
     problems: list[Problem],
     refused: set[str],
+    loose: list[Doc],
 ) -> Week | None:
+    """The week, or None when one of its pages is missing or has problems: its other pages then go
+    to `loose`, still checked, so that one run reports every problem."""
     docs: dict[str, Doc | None] = {}
     for name in WEEK_FILES:
         path = folder / f"{name}.md"
@@ -70,7 +73,9 @@ def _load_week(
             )
             docs[name] = None
             continue
-        docs[name] = read_markdown(root, path, _WEEK_KINDS[name].source_model, problems)
+        docs[name] = read_markdown(
+            root, path, _WEEK_KINDS[name].source_model, problems, bodies=loose
+        )
     translations: dict[str, dict[str, Doc]] = {}
     for path in sorted(folder.iterdir()):
         stem, lang = split_locale(path)
@@ -84,11 +89,13 @@ def _load_week(
             continue  # a translated local page: copied as it is
         translation = _WEEK_KINDS[stem].translation_model
         assert translation is not None
-        doc = read_markdown(root, path, translation, problems)
+        doc = read_markdown(root, path, translation, problems, bodies=loose)
         if doc is not None:
             translations.setdefault(lang, {})[stem] = doc
     prep, exercises, coach = docs["prep"], docs["exercises"], docs["coach"]
     if prep is None or exercises is None or coach is None:
+        loose.extend(doc for doc in docs.values() if doc is not None)
+        loose.extend(doc for found in translations.values() for doc in found.values())
         return None
     number = int(WEEK_DIR.match(folder.name).group(1))  # type: ignore[union-attr]
     ids = [derive_item_id(item) for item in prep.meta.prep]
@@ -102,6 +109,7 @@ def _load_module(
     default: str,
     problems: list[Problem],
     refused: set[str],
+    loose: list[Doc],
 ) -> tuple[LoadedModule | None, list[Week]]:
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
@@ -146,7 +154,7 @@ def _load_module(
         stem, lang = split_locale(path)
         if path.is_dir() and WEEK_DIR.match(path.name):
             week_folders.append(path.name)
-            week = _load_week(root, folder.name, path, languages, default, problems, refused)
+            week = _load_week(root, folder.name, path, languages, default, problems, refused, loose)
             if week is not None:
                 weeks.append(week)
             assets.extend(_assets(root, path, problems, refused))
