@@ -86,6 +86,7 @@ A11Y_PAGES = [
     "modules/basics/week-01/coach/",
     "programmes/evening/wall-chart/",
     "coaches/",
+    "translations/",
 ]
 
 

@@ -266,3 +266,17 @@ def test_every_translation_keeps_the_code_addresses_and_structure_of_its_source(
                 differ.append(f"{path}: {what} differ from the English")
     assert len(_translated_bodies(cur)) >= 200
     assert not differ, "\n".join(differ)
+
+
+def test_the_coaches_orientation_is_short_first_in_every_language(cur: Curriculum) -> None:
+    """A new volunteer reads under 100 words before the details: what a Sunday looks like, what to
+    read the evening before, whom to ask. In every language of the site."""
+    for lang in LANGUAGES:
+        suffix = "" if lang == "en" else f".{lang}"
+        doc = cur.pages[f"curriculum/pages/coaches/index{suffix}.md"]
+        first = re.split(r"^## ", doc.body, flags=re.MULTILINE)[0]
+        words = re.sub(r"^# .*$", "", first, flags=re.MULTILINE).split()
+        assert len(words) < 100, (lang, len(words))
+        assert "../programmes/index.md" in doc.body  # the details lead to the schedule
+        if lang != "en":
+            assert cur.drift[doc.path].state == "translated"
