@@ -109,6 +109,19 @@ def test_the_programme_meets_on_saturdays_and_ends_with_an_internship(partner_si
     assert (partner_site / "internship/index.html").is_file()
 
 
+def test_the_partner_replaces_the_coaches_orientation_in_its_languages(partner_site: Path) -> None:
+    """Our orientation speaks of Sundays; a Saturday school gives its own, and none of ours is left
+    in any of its languages."""
+    for lang, text in (
+        ("", "A Saturday in short"),
+        ("fr/", "Un samedi en bref"),
+        ("nl/", "Een zaterdag in het kort"),
+    ):
+        page = (partner_site / f"{lang}coaches/index.html").read_text()
+        assert text in page
+        assert "A Sunday in short" not in page
+
+
 def test_an_upstream_change_reaches_the_partner_without_a_partner_edit(tmp_path: Path) -> None:
     partner, upstream = partner_copy(tmp_path)
     module = upstream / "modules/html-and-css/module.yml"
