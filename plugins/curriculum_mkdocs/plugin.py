@@ -54,6 +54,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._settings: settings.Settings | None = None
         self._site: session.Site | None = None
         self._default_search_index: bytes | None = None
+        self._default_404: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
         self._hosts: frozenset[str] | None = None
@@ -99,6 +100,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         current = i18n.current_language or self._default
         if current == self._default:
             self._default_search_index = None
+            self._default_404 = None
             self._pages = {}
             self._problems = []
             self._stage(config)
@@ -275,6 +277,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def _keep_search_index(self, *, config: MkDocsConfig) -> None:
         i18n: Any = config.plugins["i18n"]
         site_dir = Path(config.site_dir)
+        # Every language writes the site's one 404.html, the last one built wins: keep the source
+        # language's, put back in _finish_site.
+        if i18n.current_language == self._default and (site_dir / "404.html").is_file():
+            self._default_404 = (site_dir / "404.html").read_bytes()
         written = site_dir / "search" / "search_index.json"
         if not written.is_file():
             return
@@ -295,6 +301,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         site_dir = Path(config.site_dir)
         if self._default_search_index is not None:
             (site_dir / "search" / "search_index.json").write_bytes(self._default_search_index)
+        if self._default_404 is not None:
+            (site_dir / "404.html").write_bytes(self._default_404)
         if self._csp is not None:
             csp.apply(site_dir)  # before the offline lists, which count the pages' bytes
         # Instant navigation needs the list of the site's pages: curriculum.js asks for this

@@ -278,6 +278,11 @@
   function onPage() {
     showTicks();
     document.querySelectorAll("[data-cur-offline]").forEach(setUpSaving);
+    // A wide table scrolls sideways on a phone: the keyboard must reach it too (Material wraps
+    // tables when the page comes in, before this runs).
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      wrap.tabIndex = 0;
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
