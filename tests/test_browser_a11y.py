@@ -82,6 +82,10 @@ def test_a_prep_page_prints_without_navigation_and_with_its_links(page: Any, sit
     link = page.locator('.cur-checklist a[href^="https://developer.mozilla.org"]')
     after = link.evaluate("e => getComputedStyle(e, '::after').content")
     assert "https://developer.mozilla.org/en-US/docs/Web/JavaScript" in after
+    # This site's own links (absolute once instant navigation has run) are not written out.
+    own = page.locator('.cur-checklist a[href*="notes"]')
+    assert own.evaluate("e => e.getAttribute('href')").startswith(site.url)
+    assert own.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")
     assert page.locator(".cur-checklist").is_visible()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")

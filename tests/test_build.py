@@ -252,6 +252,27 @@ def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lan
 def test_home_page_in_every_language(built_site: Path, lang: str) -> None:
     html = page(built_site, lang, "")
     assert "cur-banner" not in html  # the home page is translated by hand
+    # The site's name in the reader's language, where it has one.
+    names = {
+        "fr": "Curriculum ouvert",
+        "ar": "المنهج المفتوح",
+        "uk": "Відкрита навчальна програма",
+        "fa": "برنامهٔ درسی باز",
+    }
+    name = names.get(lang, "Open Curriculum")
+    assert f'<span class="md-ellipsis">\n            {name}' in html or f"{name}</span>" in html
+    assert f"- {name}</title>" in html or f"<title>{name}</title>" in html
+
+
+def test_english_titles_stay_in_order_in_right_to_left_pages(built_site: Path) -> None:
+    """An untranslated title ("What is a program?") in an Arabic page's tab and navigation is
+    isolated left to right, or it reads "?What is a program"."""
+    for lang in ("ar", "fa"):
+        html = page(built_site, lang, "modules/basics/week-02/")
+        assert "<title>\u2066What is a program?\u2069" in html
+        assert "\u2066What is a program?\u2069" in html.split("<nav", 1)[1]
+    assert "\u2066" not in page(built_site, "fr", "modules/basics/week-02/")
+    assert "\u2066" not in page(built_site, "en", "modules/basics/week-02/")
 
 
 def test_untranslated_hand_written_page_falls_back_with_banner(built_site: Path) -> None:

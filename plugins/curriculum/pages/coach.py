@@ -64,7 +64,7 @@ def render_coach(cur: Curriculum, lang: Lang, module: LoadedModule, week: Week) 
     text = render(
         "coach.md.j2",
         **week_common(cur, lang, module, week, "coach", tr),
-        front_matter=front_matter(title or meta.title),
+        front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         blocks=blocks,
         session=lang.catalog.duration(meta.session_minutes),

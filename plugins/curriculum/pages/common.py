@@ -103,6 +103,16 @@ class Lang:
             return escape.inline(translated if translated is not None else source)
         return Markup(f'<span lang="{self.source}" dir="ltr">{escape.inline(source)}</span>')
 
+    def plain(self, translated: str | None, source: str) -> str:
+        """A title as plain text (navigation, the browser's tab): the translation, or the source
+        text, isolated left to right in a right-to-left page so that "program?" does not come out
+        as "?program" (Unicode LRI ... PDI, which show as nothing)."""
+        if translated:
+            return translated
+        if self.code != self.source and self.catalog.direction == "rtl":
+            return f"\u2066{source}\u2069"
+        return source
+
     def file(self, path: str) -> str:
         return f"{path[:-3]}{self.suffix}.md"
 
@@ -149,7 +159,7 @@ def module_title(lang: Lang, module: LoadedModule) -> Markup:
 
 def module_title_plain(lang: Lang, module: LoadedModule) -> str:
     tr = module.translations.get(lang.code)
-    return tr.title if tr and tr.title else module.meta.title
+    return lang.plain(tr.title if tr else None, module.meta.title)
 
 
 def week_title(lang: Lang, week: Week) -> Markup:
@@ -160,7 +170,7 @@ def week_title(lang: Lang, week: Week) -> Markup:
 
 def week_title_plain(lang: Lang, week: Week) -> str:
     tr = week.translations.get(lang.code, {}).get("prep")
-    return str(tr.meta.title if tr and tr.meta.title else week.prep.meta.title)
+    return lang.plain(tr.meta.title if tr else None, week.prep.meta.title)
 
 
 def programme_part(lang: Lang, prog: LoadedProgramme, session: Session) -> tuple[Any, Any]:
@@ -202,7 +212,7 @@ def programme_strings(lang: Lang, prog: LoadedProgramme) -> tuple[Markup, Markup
     tr = prog.translations.get(lang.code)
     title = lang.text(tr.title if tr else None, prog.meta.title)
     summary = lang.text(tr.summary if tr else None, prog.meta.summary)
-    plain = tr.title if tr and tr.title else prog.meta.title
+    plain = lang.plain(tr.title if tr else None, prog.meta.title)
     return title, summary, plain
 
 

@@ -17,7 +17,7 @@ def render_exercises(cur: Curriculum, lang: Lang, module: LoadedModule, week: We
     text = render(
         "exercises.md.j2",
         **week_common(cur, lang, module, week, "exercises", tr),
-        front_matter=front_matter(title or meta.title),
+        front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         group_size=str(meta.group_size).replace("-", "–"),
     )

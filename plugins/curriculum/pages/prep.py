@@ -59,7 +59,7 @@ def render_prep(
         "prep.md.j2",
         **week_common(cur, lang, module, week, "prep", tr),
         terms=terms,
-        front_matter=front_matter(title or meta.title),
+        front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         objectives=[
             lang.text(objectives[n] if objectives else None, o)

@@ -29,7 +29,7 @@ def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) ->
     text = render(
         "self-evaluation.md.j2",
         **common,
-        front_matter=front_matter(title or meta.title),
+        front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         list_key=f"{module.meta.id}/self-evaluation",
         checks=checks,

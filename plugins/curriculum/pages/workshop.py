@@ -19,7 +19,7 @@ def render_workshop(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
     text = render(
         "workshop.md.j2",
         **common,
-        front_matter=front_matter(title or meta.title),
+        front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         audience=lang.text(trm.audience if trm else None, meta.audience),
         participants=meta.participants.replace("-", "–"),

@@ -283,6 +283,10 @@
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       wrap.tabIndex = 0;
     });
+    // On paper, only addresses elsewhere are written out (see curriculum.css).
+    document.querySelectorAll(".md-typeset a[href]").forEach(function (link) {
+      if (link.origin === location.origin) link.classList.add("cur-internal");
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
