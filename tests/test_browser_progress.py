@@ -146,9 +146,34 @@ def test_a_page_read_once_opens_again_without_a_connection(browser: Any, site: S
         # Its stylesheet and script came from the copy too: Material laid the page out.
         assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
         assert page.locator("p.cur-progress").is_visible()
-        # A page never opened is not there.
-        with pytest.raises(Exception, match="ERR_"):
-            page.goto(url + "modules/basics/week-02/coach/")
+        # A page never opened is not there: a page in the reader's language says so, with a link
+        # to the pages that can be read offline, instead of the browser's error.
+        page.goto(url + "modules/basics/week-02/coach/", wait_until="load")
+        assert page.locator("h1").inner_text() == "Not saved for reading offline"
+        assert page.locator("a").get_attribute("href") == url + "offline/"
+    context.close()
+
+
+def test_a_page_not_saved_says_so_offline_in_the_readers_language(browser: Any, site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    strings = catalog("ar")
+    with serve(site.root / "site", free_port()) as (url, _, server):
+        page.goto(url + "ar/" + WEEK, wait_until="networkidle")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_function(
+            "url => caches.match(url).then(Boolean)", arg=url + "ar/offline/not-saved.html"
+        )
+        server.shutdown()
+        server.server_close()
+        page.goto(url + "ar/modules/basics/week-02/exercises/", wait_until="load")
+        assert page.locator("html").get_attribute("lang") == "ar"
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert page.locator("h1").inner_text() == strings.t("offline_not_saved_title")
+        link = page.locator("a")
+        assert link.inner_text() == strings.t("offline_not_saved_link")
+        assert link.get_attribute("href") == url + "ar/offline/"
+        assert page.locator("script").count() == 0
     context.close()
 
 

@@ -241,6 +241,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
         variables["curriculum_csp"] = self._csp
+        # What the service worker shows offline for a page that was not saved (curriculum.js
+        # writes it into the offline cache from these strings: nothing is downloaded for it).
+        if self._site is not None:
+            strings = self._site.curriculum.catalog(lang)
+            variables["curriculum_not_saved"] = {
+                key: strings.t(f"offline_not_saved_{key}") for key in ("title", "text", "link")
+            }
+            variables["curriculum_offline_page"] = self._language_path(lang, "offline/")
         # "Edit this page" leads to the file the reader sees, not to the build folder's copy.
         if self._site is not None:
             page.edit_url = editing.edit_url(self._site.curriculum, page.file.src_uri, lang)

@@ -192,6 +192,7 @@
   if (canSave) {
     navigator.serviceWorker.register(new URL("sw.js", root).href)
       .then(function () { return navigator.serviceWorker.ready; })
+      .then(keepNotSavedPage)
       .then(keepFirstPage)
       .catch(function () { /* not https or localhost: pages are simply not kept */ });
   }
@@ -211,6 +212,39 @@
           });
         });
       }));
+    });
+  }
+
+  // What sw.js shows, offline, instead of the browser's error for a page that was not saved: a
+  // page in the reader's language, made here from the page's strings (nothing to download), kept
+  // beside this language's "Reading offline" page.
+  function keepNotSavedPage() {
+    var offline = script.getAttribute("data-offline-page");
+    if (!offline) return null;
+    var target = new URL(offline, here);
+    var doc = document.implementation.createHTMLDocument("");
+    doc.documentElement.lang = document.documentElement.lang;
+    doc.documentElement.dir = document.body.dir || document.documentElement.dir || "ltr";
+    doc.title = script.getAttribute("data-not-saved-title");
+    var meta = doc.createElement("meta");
+    meta.name = "viewport";
+    meta.content = "width=device-width, initial-scale=1";
+    doc.head.appendChild(meta);
+    doc.body.style.cssText = "font:1.1rem/1.6 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem";
+    var heading = doc.createElement("h1");
+    heading.textContent = doc.title;
+    var text = doc.createElement("p");
+    text.textContent = script.getAttribute("data-not-saved-text");
+    var link = doc.createElement("a");
+    link.href = target.href;
+    link.textContent = script.getAttribute("data-not-saved-link");
+    var para = doc.createElement("p");
+    para.appendChild(link);
+    [heading, text, para].forEach(function (node) { doc.body.appendChild(node); });
+    var html = "<!doctype html>\n" + doc.documentElement.outerHTML;
+    var response = new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    return caches.open(CACHE).then(function (cache) {
+      return cache.put(new URL("not-saved.html", target).href, response);
     });
   }
 
