@@ -23,6 +23,7 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from curriculum import csp, editing, offline, sanitise, session, settings
 from curriculum.pages.common import fallback_markdown
+from curriculum.pages.offline import not_saved_strings
 from curriculum.pages.paths import OFFLINE_MANIFEST
 from curriculum.problems import CurriculumError, Problem, report_page
 
@@ -245,9 +246,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         # writes it into the offline cache from these strings: nothing is downloaded for it).
         if self._site is not None:
             strings = self._site.curriculum.catalog(lang)
-            variables["curriculum_not_saved"] = {
-                key: strings.t(f"offline_not_saved_{key}") for key in ("title", "text", "link")
-            }
+            variables["curriculum_not_saved"] = not_saved_strings(strings)
             variables["curriculum_offline_page"] = self._language_path(lang, "offline/")
         # "Edit this page" leads to the file the reader sees, not to the build folder's copy.
         if self._site is not None:

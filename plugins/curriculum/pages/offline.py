@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import Catalog
 from .common import Lang, Page, data, front_matter, href, render
 from .context import Context
 from .paths import OFFLINE_MANIFEST, OFFLINE_PAGE
@@ -32,3 +33,12 @@ def render_offline(lang: Lang) -> Page:
 
 def pages(ctx: Context) -> Iterator[Page]:
     yield render_offline(ctx.lang)
+
+
+def not_saved_strings(strings: Catalog) -> dict[str, str]:
+    """What the page shown offline for a page that was never saved says (see curriculum.js)."""
+    return {
+        "title": strings.t("offline_not_saved_title"),
+        "text": strings.t("offline_not_saved_text"),
+        "link": strings.t("offline_not_saved_link"),
+    }
