@@ -85,6 +85,19 @@ def test_self_evaluation_counts_its_ticks(page: Any, site: Site) -> None:
     assert progress.inner_text() == catalog("en").t("progress_self", done=1, total=2)
 
 
+def test_self_evaluation_ticks_saved_by_position_move_to_the_checks_ids(
+    page: Any, site: Site
+) -> None:
+    """Ticks saved before checks had ids (keyed 1, 2, ...) are kept, under the checks' ids."""
+    page.goto(site.url + "modules/basics/self-evaluation/", wait_until="networkidle")
+    prefix = "curriculum:/:"  # one key per site and item; the site is served at "/"
+    page.evaluate(f"localStorage.setItem({prefix + 'basics/self-evaluation/2'!r}, '1')")
+    page.reload(wait_until="networkidle")
+    assert ticks(page) == [False, True]
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes('self-evaluation'))")
+    assert kept == [prefix + "basics/self-evaluation/store-values-in-variables"]
+
+
 def test_ticks_survive_a_browser_restart(playwright: Any, site: Site, tmp_path: Path) -> None:
     profile = tmp_path / "profile"
     for attempt in range(2):

@@ -4,6 +4,7 @@ the curriculum as a whole. Loading, checks and pages import these; this module i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,6 +75,20 @@ class LoadedModule:
     def translated_terms(self, lang: str) -> dict[str, model.GlossaryEntry]:
         found = self.glossary_translations.get(lang)
         return dict(found.data) if found else {}
+
+    def check_ids(self) -> list[str]:
+        """The self-evaluation's checks by stable id: `id:`, or the first words of `can` after
+        "I can" ("write-a-program-that-prints"), as a trainee's ticks are kept."""
+        if self.self_evaluation is None:
+            return []
+        out = []
+        for check in self.self_evaluation.meta.checks:
+            if check.id:
+                out.append(check.id)
+                continue
+            words = re.sub(r"^i can\b", "", check.can.lower()).split()
+            out.append(re.sub(r"[^a-z0-9]+", "-", " ".join(words[:6])).strip("-")[:60] or "check")
+        return out
 
     def extra_pages(self) -> dict[str, Doc]:
         """The module's pages beside its weeks that exist, by stem, in MODULE_PAGES order."""

@@ -270,6 +270,11 @@ class Check(_Strict):
 
     model_config = ConfigDict(populate_by_name=False)
 
+    id: Slug | None = Field(
+        default=None,
+        description="A stable name for the check: trainees' ticks stay with it when checks are "
+        "reordered or reworded. Derived from `can` when absent (then rewording moves the tick).",
+    )
     can: Text = Field(description='The objective as "I can ...".')
     try_: Text = Field(alias="try", description="A small task that proves it.")
 

@@ -104,7 +104,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "div": {"data-tabs", "role"},  # pymdownx.tabbed; our banners are notes
     "ul": {"data-cur-week"},
-    "li": {"data-cur-item", "data-cur-minutes"},
+    "li": {"data-cur-item", "data-cur-minutes", "data-cur-was"},
     "p": _SCRIPT_DATA,
     "span": _SCRIPT_DATA,
     "button": {"type", *_SCRIPT_DATA},

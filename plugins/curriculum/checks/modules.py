@@ -26,7 +26,19 @@ def _check_module_pages(cur: Curriculum, module: LoadedModule) -> list[Problem]:
                 "add self-evaluation.md with one check per objective (see How modules are written)",
             )
         )
-    elif evaluation is not None and len(evaluation.meta.checks) != len(meta.objectives):
+    if evaluation is not None:
+        seen: dict[str, int] = {}
+        for n, check_id in enumerate(module.check_ids()):
+            if check_id in seen:
+                out.append(
+                    evaluation.located.problem(
+                        ("checks", n),
+                        f"check id '{check_id}' is used by check {seen[check_id] + 1} too",
+                        "give one of them its own `id:` (lower-case words joined by hyphens)",
+                    )
+                )
+            seen.setdefault(check_id, n)
+    if evaluation is not None and len(evaluation.meta.checks) != len(meta.objectives):
         out.append(
             evaluation.located.problem(
                 ("checks",),

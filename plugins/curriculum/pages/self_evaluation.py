@@ -15,12 +15,15 @@ def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) ->
     meta: model.SelfEvaluation = source.meta
     trm: model.SelfEvaluationTranslation | None = tr.meta if tr else None
     checks = []
-    for n, check in enumerate(meta.checks, start=1):
+    for n, (check, check_id) in enumerate(zip(meta.checks, module.check_ids(), strict=True), 1):
         ctr = trm.checks[n - 1] if trm and trm.checks else None
         checks.append(
             {
-                "key": f"{module.meta.id}/self-evaluation/{n}",
-                "dom_id": f"check-{n}",
+                "key": f"{module.meta.id}/self-evaluation/{check_id}",
+                # Ticks saved before checks had ids were kept by position: curriculum.js moves
+                # them to the id the first time the page opens.
+                "was": f"{module.meta.id}/self-evaluation/{n}",
+                "dom_id": f"check-{check_id}",
                 "can": lang.text(ctr.can if ctr else None, check.can),
                 "try": lang.text(ctr.try_ if ctr else None, check.try_),
             }

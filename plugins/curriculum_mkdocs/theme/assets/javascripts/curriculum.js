@@ -167,6 +167,13 @@
   }
 
   function showTicks() {
+    // A tick saved under a check's old key (its position) moves to its id, once.
+    document.querySelectorAll("[data-cur-was]").forEach(function (item) {
+      var was = item.getAttribute("data-cur-was");
+      if (!ticked(was)) return;
+      tick(item.getAttribute("data-cur-item"), true);
+      tick(was, false);
+    });
     document.querySelectorAll("[data-cur-item]").forEach(function (item) {
       var box = item.querySelector("input[type=checkbox]");
       if (box) box.checked = ticked(item.getAttribute("data-cur-item"));
