@@ -223,3 +223,55 @@ def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site:
     assert "fr/modules/basics/week-02/coach/" in manifest["files"]
     assert "assets/javascripts/lunr/min/lunr.fr.min.js" in manifest["files"]
     assert not [f for f in manifest["files"] if f.split("/")[0] in {"nl", "ar", "uk", "fa"}]
+
+
+def test_ticks_move_to_another_browser_in_a_file(browser: Any, site: Site, tmp_path: Path) -> None:
+    """A trainee changes phones: ticks saved to a file on one, opened on the other, are merged;
+    a damaged, foreign or newer file says so and changes nothing."""
+    strings = catalog("fr")
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(site.url + "fr/" + WEEK, wait_until="networkidle")
+    tick(page, 0)
+    tick(page, 2)
+    page.locator(".cur-meta a").click()  # "Move them to another device"
+    page.wait_for_url("**/fr/offline/#move")
+    with page.expect_download() as download:
+        page.locator("button.cur-transfer__export").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    status = page.locator(".cur-transfer__status")
+    assert status.inner_text() == strings.t("progress_exported", count=2)
+    data = json.loads(saved.read_text())
+    assert data["format"] == "curriculum-progress" and data["version"] == 1
+    assert len(data["ticks"]) == 2 and all(k.startswith("basics/week-01/") for k in data["ticks"])
+    first.close()
+
+    other = browser.new_context()  # another phone: nothing ticked, one tick of its own
+    page = other.new_page()
+    page.goto(site.url + "fr/" + WEEK, wait_until="networkidle")
+    tick(page, 1)
+    page.goto(site.url + "fr/offline/", wait_until="networkidle")
+    status = page.locator(".cur-transfer__status")
+    chooser = page.locator(".cur-transfer__import input[type=file]")
+    refusals = {
+        "progress_import_damaged": b'{"format": "curriculum-progress", "version": 1, "ticks": [',
+        "progress_import_foreign": b'{"name": "a photo album"}',
+        "progress_import_newer": b'{"format": "curriculum-progress", "version": 2, "ticks": []}',
+    }
+    for key, content in refusals.items():
+        chooser.set_input_files(
+            files=[{"name": "x.json", "mimeType": "application/json", "buffer": content}]
+        )
+        page.wait_for_function(
+            "text => document.querySelector('.cur-transfer__status').textContent === text",
+            arg=strings.t(key),
+        )
+    chooser.set_input_files(str(saved))
+    page.wait_for_function(
+        "text => document.querySelector('.cur-transfer__status').textContent === text",
+        arg=strings.t("progress_imported", added=2, kept=0),
+    )
+    page.goto(site.url + "fr/" + WEEK, wait_until="networkidle")
+    assert ticks(page)[:3] == [True, True, True]  # merged: its own tick is kept
+    other.close()

@@ -89,6 +89,8 @@ _SCRIPT_DATA = {
     "data-cur-size-text",
     "data-cur-unsupported-text",
     "data-cur-hm",
+    "data-cur-export",
+    "data-cur-newer-text",
     "aria-live",
     "hidden",
 }
@@ -96,7 +98,7 @@ ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "input": {"type", "name", "checked", "disabled"},
+    "input": {"type", "name", "checked", "disabled", "accept"},
     "label": {"for"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "align", "style"},

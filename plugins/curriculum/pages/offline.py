@@ -27,6 +27,13 @@ def render_offline(lang: Lang) -> Page:
         front_matter=front_matter(t("nav_offline")),
         title=lang.t("nav_offline"),
         button=button,
+        export=data(export="progress", done_text=t("progress_exported")),
+        status=data(
+            text=t("progress_imported"),
+            failed_text=t("progress_import_damaged"),
+            unsupported_text=t("progress_import_foreign"),
+            newer_text=t("progress_import_newer"),
+        ),
     )
     return Page(lang.file(OFFLINE_PAGE), text)
 

@@ -12,7 +12,7 @@ from ..loaded import Curriculum, LoadedModule, Week
 from .common import Lang, Page, front_matter, href, progress, render, required_items, week_common
 from .context import Context
 from .glossary import Glossary
-from .paths import week_page
+from .paths import OFFLINE_PAGE, week_page
 
 
 def render_prep(
@@ -59,6 +59,7 @@ def render_prep(
         "prep.md.j2",
         **week_common(cur, lang, module, week, "prep", tr),
         terms=terms,
+        move_href=href(src, OFFLINE_PAGE) + "#move",
         front_matter=front_matter(lang.plain(title, meta.title)),
         title=lang.text(title, meta.title),
         objectives=[

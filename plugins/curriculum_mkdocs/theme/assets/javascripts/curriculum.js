@@ -11,6 +11,7 @@
  *    stable id, and summed up on the page ("3 of 5 done, about 80 minutes left").
  * 4. Offline reading: a service worker keeps the pages a reader opened, and on request every page
  *    of one language.
+ * 5. Progress that moves: ticks saved to a file, and a file's ticks added to this browser's.
  */
 (function () {
   "use strict";
@@ -314,11 +315,91 @@
     }).catch(function () { /* offline now: the page was opened from the saved copy */ });
   }
 
+  /* 5. Progress that moves with the trainee ---------------------------------------------- */
+
+  // A file of ticks: {"format": "curriculum-progress", "version": 1, "ticks": [keys]}. Opening one
+  // adds its ticks and never removes one; a damaged, foreign or newer file changes nothing.
+  var FORMAT = "curriculum-progress";
+  var VERSION = 1;
+  var KEY = /^[a-z0-9][a-z0-9._\/-]{0,200}$/;
+
+  function allTicks() {
+    var out = [];
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var key = localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0 && localStorage.getItem(key) === "1") {
+          out.push(key.slice(prefix.length));
+        }
+      }
+    } catch (e) { /* storage blocked: nothing to save */ }
+    return out.sort();
+  }
+
+  function readTicks(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return "failed"; }
+    if (!data || typeof data !== "object" || data.format !== FORMAT) return "unsupported";
+    if (typeof data.version !== "number") return "failed";
+    if (data.version > VERSION) return "newer";
+    if (!Array.isArray(data.ticks)) return "failed";
+    for (var i = 0; i < data.ticks.length; i++) {
+      if (typeof data.ticks[i] !== "string" || !KEY.test(data.ticks[i])) return "failed";
+    }
+    return data.ticks;
+  }
+
+  function setUpTransfer(box) {
+    var button = box.querySelector("[data-cur-export]");
+    var chooser = box.querySelector(".cur-transfer__import");
+    var input = chooser.querySelector("input[type=file]");
+    var status = box.querySelector(".cur-transfer__status");
+    button.hidden = false;
+    chooser.hidden = false;
+    button.onclick = function () {
+      var ticks = allTicks();
+      var file = JSON.stringify({
+        format: FORMAT, version: VERSION, site: root.href, saved: new Date().toISOString(),
+        ticks: ticks
+      }, null, 1);
+      var url = URL.createObjectURL(new Blob([file], { type: "application/json" }));
+      var link = document.createElement("a");
+      link.href = url;
+      link.download = "progress-" + new Date().toISOString().slice(0, 10) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      status.textContent = fill(button.getAttribute("data-cur-done-text"), { count: number(ticks.length) });
+    };
+    input.onchange = function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var read = file.size > 2e6 ? Promise.resolve("") : file.text();
+      read.then(function (text) {
+        var ticks = readTicks(text);
+        if (typeof ticks === "string") {
+          status.textContent = status.getAttribute("data-cur-" + ticks + "-text");
+          return;
+        }
+        var added = 0;
+        ticks.forEach(function (key) {
+          if (!ticked(key)) { tick(key, true); added += 1; }
+        });
+        status.textContent = fill(status.getAttribute("data-cur-text"), {
+          added: number(added), kept: number(ticks.length - added)
+        });
+        showTicks();
+      }).then(function () { input.value = ""; });
+    };
+  }
+
   /* Every page, including those that instant navigation brings in ------------------------ */
 
   function onPage() {
     showTicks();
     document.querySelectorAll("[data-cur-offline]").forEach(setUpSaving);
+    document.querySelectorAll(".cur-transfer").forEach(setUpTransfer);
     // A wide table scrolls sideways on a phone: the keyboard must reach it too (Material wraps
     // tables when the page comes in, before this runs).
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
