@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -275,3 +276,75 @@ def test_ticks_move_to_another_browser_in_a_file(browser: Any, site: Site, tmp_p
     page.goto(site.url + "fr/" + WEEK, wait_until="networkidle")
     assert ticks(page)[:3] == [True, True, True]  # merged: its own tick is kept
     other.close()
+
+
+def cohort_text(page: Any) -> str:
+    box = page.locator(".cur-cohort")
+    box.locator(".cur-cohort__now p").first.wait_for()
+    return str(box.inner_text())
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_this_week_and_what_i_missed_follow_the_calendar(
+    browser: Any, site: Site, lang: str
+) -> None:
+    """The evening programme: week 1 on 7 February 2027, a break, a company visit on the 21st,
+    week 2 on the 28th. The clock is set before, during and after it."""
+    strings = catalog(lang)
+    context = browser.new_context()
+    page = context.new_page()
+    home = site.url + prefix(lang)
+    week1 = home + WEEK
+
+    page.clock.set_fixed_time("2027-01-20T09:00:00")
+    page.goto(home, wait_until="networkidle")
+    box = page.locator(".cur-cohort")
+    assert box.is_visible()
+    assert box.locator(".cur-cohort__now").inner_text() == ""  # nothing chosen yet
+    box.locator("select").select_option("evening")
+    text = cohort_text(page)
+    when = strings.full_date(dt.date(2027, 2, 7))
+    assert strings.t("cohort_not_started", when=f"{when}, {strings.clock(600)}") in text
+    assert box.locator(".cur-cohort__now a").get_attribute("href") == week1
+    assert not page.locator(".cur-cohort__missed-title").is_visible()  # nothing passed yet
+
+    # Between week 1 and the company visit, with one item of week 1 ticked.
+    page.clock.set_fixed_time("2027-02-16T09:00:00")
+    page.goto(week1, wait_until="networkidle")
+    tick(page, 0)  # 40 of the week's 120 required minutes
+    page.goto(home, wait_until="networkidle")  # the choice was kept
+    text = cohort_text(page)
+    visit = strings.full_date(dt.date(2027, 2, 21))
+    assert strings.t("cohort_visit", when=f"{visit}, {strings.clock(600)}") in text
+    assert page.locator(".cur-cohort__missed-title").is_visible()
+    assert strings.t("missed_intro", duration=strings.duration(80)) in text
+    missed = page.locator(".cur-cohort__missed li")
+    assert missed.count() == 1
+    assert missed.locator("a").get_attribute("href") == week1
+    assert strings.t("missed_encourage") in text
+
+    # After the last session, everything of the past weeks ticked.
+    for n in (1, 2):
+        page.goto(week1, wait_until="networkidle")
+        tick(page, n)
+    page.goto(week1.replace("week-01", "week-02"), wait_until="networkidle")
+    for n in (0, 1, 2):
+        tick(page, n)
+    page.clock.set_fixed_time("2027-06-01T09:00:00")
+    page.goto(home + "programmes/evening/", wait_until="networkidle")
+    text = cohort_text(page)
+    assert strings.t("cohort_ended") in text
+    assert strings.t("missed_none") in text
+    context.close()
+
+
+def test_a_programme_page_offers_its_own_programme(browser: Any, site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-02-16T09:00:00")
+    page.goto(site.url + "programmes/evening/", wait_until="networkidle")
+    assert page.locator(".cur-cohort select").input_value() == "evening"
+    assert "a company visit" in cohort_text(page)
+    page.goto(site.url, wait_until="networkidle")  # not chosen yet: the home page asks
+    assert page.locator(".cur-cohort select").input_value() == ""
+    context.close()

@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 from pathspec.gitignore import GitIgnoreSpec
 
 from curriculum import csp, editing, offline, sanitise, session, settings
+from curriculum.pages.cohort import widget_for
 from curriculum.pages.common import fallback_markdown
 from curriculum.pages.offline import not_saved_strings
 from curriculum.pages.paths import OFFLINE_MANIFEST
@@ -248,6 +249,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             strings = self._site.curriculum.catalog(lang)
             variables["curriculum_not_saved"] = not_saved_strings(strings)
             variables["curriculum_offline_page"] = self._language_path(lang, "offline/")
+            # "This week" and "What I missed" on the home page and the programme pages.
+            url = page.url.removeprefix(self._language_path(lang, ""))
+            variables["curriculum_cohort"] = widget_for(self._site.curriculum, lang, url)
         # "Edit this page" leads to the file the reader sees, not to the build folder's copy.
         if self._site is not None:
             page.edit_url = editing.edit_url(self._site.curriculum, page.file.src_uri, lang)

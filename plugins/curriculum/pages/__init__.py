@@ -12,6 +12,7 @@ from ..schedule import schedule
 from . import (
     calendars,
     coach,
+    cohort,
     exercises,
     glossary,
     lists,
@@ -40,6 +41,7 @@ KINDS: tuple[Callable[[Context], Iterable[Page]], ...] = (
     exercises.pages,
     coach.pages,
     calendars.pages,
+    cohort.pages,
     translation_status.pages,
 )
 """Every kind of generated page, in the order they are written."""

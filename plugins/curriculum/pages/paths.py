@@ -32,6 +32,11 @@ def programme_calendar_file(programme_id: str, suffix: str = "") -> str:
     return f"programmes/{programme_id}{suffix}.ics"
 
 
+def programme_sessions_file(programme_id: str, suffix: str = "") -> str:
+    """The programme's dated sessions for the trainee's browser ("this week", "what I missed")."""
+    return f"programmes/{programme_id}/sessions{suffix}.json"
+
+
 def module_extra_page(module_id: str, stem: str) -> str:
     """`self-evaluation` or `workshop` of a module."""
     return f"modules/{module_id}/{stem}.md"

@@ -12,6 +12,7 @@
  * 4. Offline reading: a service worker keeps the pages a reader opened, and on request every page
  *    of one language.
  * 5. Progress that moves: ticks saved to a file, and a file's ticks added to this browser's.
+ * 6. This week and what I missed, for the programme the trainee chose.
  */
 (function () {
   "use strict";
@@ -394,12 +395,129 @@
     };
   }
 
+  /* 6. This week, and what I missed ------------------------------------------------------- */
+
+  // The trainee picks a programme once (kept in this browser); the box then says when the next
+  // session is, which week to prepare for it and how far they are, and lists the weeks whose
+  // session has passed with required items not ticked. From the programme's sessions file and the
+  // ticks: nothing is sent anywhere, and it works offline.
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function setUpCohort(box) {
+    var choice = box.querySelector("select");
+    var now = box.querySelector(".cur-cohort__now");
+    var missedTitle = box.querySelector(".cur-cohort__missed-title");
+    var missed = box.querySelector(".cur-cohort__missed");
+    var key = prefix + "@programme";
+    var text = function (name) { return box.getAttribute("data-cur-" + name + "-text"); };
+    var saved = null;
+    try { saved = localStorage.getItem(key); } catch (e) { /* blocked: ask again next time */ }
+    choice.value = saved || box.getAttribute("data-cur-cohort") || "";
+    if (choice.selectedIndex < 0) choice.value = "";
+    box.hidden = false;
+    choice.onchange = function () {
+      try {
+        if (choice.value) localStorage.setItem(key, choice.value);
+        else localStorage.removeItem(key);
+      } catch (e) { /* blocked: the choice lasts until the page closes */ }
+      show();
+    };
+
+    function add(parent, tag, content) {
+      var el = document.createElement(tag);
+      el.textContent = content;
+      parent.appendChild(el);
+      return el;
+    }
+
+    function link(parent, session, base) {
+      var a = document.createElement("a");
+      a.href = new URL(session.url, base).href;
+      a.textContent = session.label;
+      parent.appendChild(a);
+      return a;
+    }
+
+    function show() {
+      now.textContent = "";
+      missed.textContent = "";
+      missedTitle.hidden = true;
+      var option = choice.options[choice.selectedIndex];
+      var address = option && option.getAttribute("data-cur-sessions");
+      if (!address) return;
+      var base = new URL(address, location.href);
+      fetch(base.href).then(function (response) {
+        if (!response.ok) throw new Error(response.statusText);
+        return response.json();
+      }).then(function (data) { render(data.sessions, base); })
+        .catch(function () { /* offline and never saved: the box stays empty */ });
+    }
+
+    function render(sessions, base) {
+      var day = today();
+      var coming = sessions.filter(function (s) { return s.date >= day && s.kind !== "break"; });
+      var nextWeek = coming.filter(function (s) { return s.kind === "week"; })[0];
+      if (!coming.length) {
+        add(now, "p", text("ended"));
+      } else if (day < sessions[0].date) {
+        add(now, "p", fill(text("not-started"), { when: sessions[0].when }));
+      } else {
+        add(now, "p", fill(text(coming[0].kind === "visit" ? "visit" : "next"), { when: coming[0].when }));
+      }
+      if (nextWeek) {
+        var line = add(now, "p", text("prepare") + " ");
+        link(line, nextWeek, base);
+        var progress = document.createElement("p");
+        progress.className = "cur-progress";
+        progress.setAttribute("data-cur-progress", nextWeek.items.map(function (item) {
+          return item[0] + ":" + item[1];
+        }).join(" "));
+        ["data-cur-text", "data-cur-done-text", "data-cur-hm"].forEach(function (name) {
+          progress.setAttribute(name, box.getAttribute(name));
+        });
+        now.appendChild(progress);
+        showProgress(progress);
+      }
+      var past = sessions.filter(function (s) { return s.kind === "week" && s.date < day; });
+      if (!past.length) return;
+      missedTitle.hidden = false;
+      var hm = box.getAttribute("data-cur-hm");
+      var behind = past.map(function (s) {
+        var left = s.items.reduce(function (sum, item) {
+          return ticked(item[0]) ? sum : sum + item[1];
+        }, 0);
+        return { session: s, left: left };
+      }).filter(function (entry) { return entry.left > 0; });
+      if (!behind.length) {
+        add(missed, "p", text("missed-none"));
+        return;
+      }
+      var total = behind.reduce(function (sum, entry) { return sum + entry.left; }, 0);
+      add(missed, "p", fill(text("missed"), { duration: duration(total, hm) }));
+      var list = add(missed, "ul", "");
+      behind.forEach(function (entry) {
+        var item = add(list, "li", "");
+        link(item, entry.session, base);
+        item.appendChild(document.createTextNode(": " + duration(entry.left, hm)));
+      });
+      add(missed, "p", text("encourage"));
+    }
+
+    show();
+  }
+
   /* Every page, including those that instant navigation brings in ------------------------ */
 
   function onPage() {
     showTicks();
     document.querySelectorAll("[data-cur-offline]").forEach(setUpSaving);
     document.querySelectorAll(".cur-transfer").forEach(setUpTransfer);
+    document.querySelectorAll(".cur-cohort").forEach(setUpCohort);
     // A wide table scrolls sideways on a phone: the keyboard must reach it too (Material wraps
     // tables when the page comes in, before this runs).
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
