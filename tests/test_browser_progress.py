@@ -223,6 +223,9 @@ def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site:
     assert manifest["bytes"] > 0
     assert "fr/modules/basics/week-02/coach/" in manifest["files"]
     assert "assets/javascripts/lunr/min/lunr.fr.min.js" in manifest["files"]
+    # What pages load by script: the boxes' code and the programme's sessions, for "this week".
+    assert "assets/javascripts/curriculum-more.js" in manifest["files"]
+    assert "fr/programmes/evening/sessions.json" in manifest["files"]
     assert not [f for f in manifest["files"] if f.split("/")[0] in {"nl", "ar", "uk", "fa"}]
 
 

@@ -307,6 +307,19 @@ def test_each_language_lists_its_pages_for_instant_navigation(built_site: Path) 
     assert 'hreflang="ar"' in html  # the language selector still lists this page in Arabic
 
 
+def test_the_site_serves_its_script_and_stylesheet_minified(built_site: Path) -> None:
+    """Trainees on prepaid data download the code, not its comments; the theme keeps them."""
+    theme = Path(__file__).resolve().parents[1] / "plugins/curriculum_mkdocs/theme"
+    for rel in (
+        "assets/javascripts/curriculum.js",
+        "assets/javascripts/curriculum-more.js",
+        "assets/stylesheets/curriculum.css",
+        "sw.js",
+    ):
+        served = (built_site / rel).read_text()
+        assert "/*" not in served and len(served) < 0.8 * len((theme / rel).read_text()), rel
+
+
 def test_no_third_party_requests_in_html(built_site: Path) -> None:
     for html_file in built_site.rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")

@@ -85,6 +85,13 @@ def manifest(site_dir: Path, lang_prefix: str, page_urls: list[str]) -> dict[str
         if scripts:
             scripts.append("lunr.stemmer.support.min.js")
         assets |= {f"{LUNR}/{name}" for name in scripts if (site_dir / LUNR / name).is_file()}
+    # What pages load by script: the code of the boxes some pages have (curriculum-more.js) and
+    # the programmes' sessions they read ("this week" works offline too).
+    more = "assets/javascripts/curriculum-more.js"
+    if (site_dir / more).is_file():
+        assets.add(more)
+    programmes = site_dir / lang_prefix / "programmes"
+    assets |= {p.relative_to(site_dir).as_posix() for p in programmes.glob("*/sessions.json")}
     files = pages + sorted(assets)
     size = sum(compressed_size(_page_file(site_dir, url)) for url in pages)
     size += sum(compressed_size(site_dir / asset) for asset in assets)

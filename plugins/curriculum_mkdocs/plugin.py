@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 from pathspec.gitignore import GitIgnoreSpec
 
 from curriculum import csp, editing, offline, sanitise, session, settings
+from curriculum.minify import minify_site
 from curriculum.pages.cohort import widget_for
 from curriculum.pages.common import fallback_markdown
 from curriculum.pages.offline import not_saved_strings
@@ -314,6 +315,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             (site_dir / "search" / "search_index.json").write_bytes(self._default_search_index)
         if self._default_404 is not None:
             (site_dir / "404.html").write_bytes(self._default_404)
+        minify_site(site_dir)  # first: the offline lists count the bytes served
         if self._csp is not None:
             csp.apply(site_dir)  # before the offline lists, which count the pages' bytes
         # Instant navigation needs the list of the site's pages: curriculum.js asks for this
