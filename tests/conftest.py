@@ -228,6 +228,17 @@ def stamp_translations(root: Path) -> None:
 EDIT_BASE = "https://github.com/example/curriculum/edit/main/"
 
 
+def translated_pages(lang: str) -> tuple[int, int]:
+    """(translated, total) files of the small curriculum in `lang` for `curriculum status`: its
+    own files (3 of 13 translated into French: module.yml, glossary, week 1's prep), plus the
+    repository's hand-written pages that make_curriculum copies, which translators add to."""
+    pages = REPO / "curriculum" / "pages"
+    english = [p for p in pages.rglob("*.md") if len(p.name.split(".")) == 2]
+    translated = [p for p in pages.rglob(f"*.{lang}.md")]
+    own = 3 if lang == "fr" else 0
+    return own + len(translated), 13 + len(english)
+
+
 def mkdocs_build(
     root: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
