@@ -233,6 +233,22 @@ def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site:
     assert not [f for f in manifest["files"] if f.split("/")[0] in {"nl", "ar", "uk", "fa"}]
 
 
+def test_offline_page_buttons_stay_hidden_until_their_script_is_there(
+    browser: Any, site: Site
+) -> None:
+    """Offline and never saved, or still loading: a button that would do nothing is not shown
+    (the theme gives buttons a display of their own, which must not beat `hidden`)."""
+    context = browser.new_context(service_workers="block")
+    context.route("**/curriculum*.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site.url + "fr/offline/", wait_until="networkidle")
+    assert page.locator("button.cur-transfer__export").count() == 1
+    assert not page.locator("button.cur-transfer__export").is_visible()
+    assert not page.locator(".cur-transfer__import").is_visible()
+    assert not page.locator("button.cur-offline__save").is_visible()
+    context.close()
+
+
 def test_ticks_move_to_another_browser_in_a_file(browser: Any, site: Site, tmp_path: Path) -> None:
     """A trainee changes phones: ticks saved to a file on one, opened on the other, are merged;
     a damaged, foreign or newer file says so and changes nothing."""
