@@ -73,11 +73,12 @@ EVERY_KIND = [
     "modules/intro-to-coding/workshop/",
     "programmes/web-development/",
     "programmes/web-development/wall-chart/",
+    "programmes/web-development/skills-record/",
     "modules/job-coaching/week-02/belgium-job-market/",
 ]
 """One page of every kind the site has: home, lists, glossary, offline, translation status, the
 coaches' pages, a guide, a module, a prep page, exercises, a coach plan, a self-evaluation, a
-workshop kit, a programme, a wall chart and a week's own page."""
+workshop kit, a programme, a wall chart, a skills record and a week's own page."""
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr", "ar", "uk", "fa"])
@@ -120,3 +121,40 @@ def test_coach_plans_and_wall_charts_print_on_two_a4_pages_at_most(
     box = pdf.pages[0].mediabox
     wide = float(box.width) > float(box.height)
     assert wide == landscape, (path, box)
+
+
+TICK_EVERYTHING = """() => {
+    const keys = [...document.querySelectorAll("[data-cur-can]")].map(e => e.dataset.curCan);
+    document.querySelectorAll("[data-cur-weeks]")
+        .forEach(e => keys.push(...e.dataset.curWeeks.split(/[ ,]/)));
+    keys.filter(Boolean).forEach(key => window.curriculumShared.tick(key, true));
+    return keys.length;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_skills_record_with_everything_ticked_prints_on_two_a4_pages_at_most(
+    browser: Any, full_site: Site, lang: str
+) -> None:
+    """The longest record there is (every "I can" of the ten modules of the web development
+    course, every week completed), with a name typed: on paper for an employer, and accessible."""
+    from pypdf import PdfReader
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    url = full_site.url + prefix(lang) + "programmes/web-development/skills-record/"
+    page.goto(url, wait_until="networkidle")
+    assert page.evaluate(TICK_EVERYTHING) > 200  # 76 checks, then the weeks' required items
+    page.reload(wait_until="networkidle")
+    page.locator(".cur-record__name").fill("Amina Haddad")
+    record = page.locator(".cur-record")
+    record.wait_for()
+    assert record.locator("[data-cur-can]:visible").count() == 76
+    assert serious_violations(page) == []
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    assert 1 <= len(pdf.pages) <= 2, len(pdf.pages)
+    texts = [p.extract_text() for p in pdf.pages]
+    assert texts[-1].strip(), "a blank last page"
+    assert "Amina Haddad" in "".join(texts)
+    context.close()

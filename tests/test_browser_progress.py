@@ -371,3 +371,45 @@ def test_a_programme_page_offers_its_own_programme(browser: Any, site: Site) -> 
     page.goto(site.url, wait_until="networkidle")  # not chosen yet: the home page asks
     assert page.locator(".cur-cohort select").input_value() == ""
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_skills_record_shows_what_the_trainee_ticked(
+    browser: Any, site: Site, lang: str
+) -> None:
+    """Week 1's three required items and the first "I can" ticked, a name typed: the record
+    shows that check alone, one week of two completed, the name again after a reload, today's
+    date; the name is not a tick that moves in a progress file."""
+    strings = catalog(lang)
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime(2027, 3, 1, 12, 0))
+    page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
+    for n in range(3):
+        tick(page, n)
+    page.goto(site.url + prefix(lang) + "modules/basics/self-evaluation/", wait_until="networkidle")
+    tick(page, 0)
+    page.locator(".cur-record-link a").first.click()
+    record = page.locator(".cur-record")
+    record.wait_for()
+    assert not page.locator(".cur-record__wait").is_visible()
+    page.locator(".cur-record__name").fill("Amina Haddad")
+    page.reload(wait_until="networkidle")
+    record.wait_for()
+    assert page.locator(".cur-record__name").input_value() == "Amina Haddad"
+    shown = record.locator("[data-cur-can]:visible")
+    assert shown.count() == 1
+    assert "write a program that prints a message" in shown.inner_text()
+    weeks = strings.t("record_weeks").format(done=1, total=2)
+    assert record.locator(".cur-record__weeks").inner_text() == weeks
+    date = {"en": "March 1, 2027", "fa": "1 مارس 2027"}[lang]  # Western digits, as on every page
+    assert record.locator(".cur-record__date").inner_text() == strings.t("record_date").format(
+        date=date
+    )
+    assert not record.locator(".cur-record__none").is_visible()
+    page.goto(site.url + prefix(lang) + "offline/", wait_until="networkidle")
+    with page.expect_download() as download:
+        page.locator("button.cur-transfer__export").click()
+    data = json.loads(Path(download.value.path()).read_text())
+    assert len(data["ticks"]) == 4 and not [k for k in data["ticks"] if "@" in k]
+    context.close()

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import EDIT_BASE, LANGUAGES, make_curriculum, png, write
 from curriculum import session
+from curriculum.i18n import catalog
 from curriculum.settings import Settings
 
 # Every generated page, by its URL below a language's root.
@@ -20,6 +21,7 @@ GENERATED = [
     "modules/",
     "programmes/",
     "programmes/evening/",
+    "programmes/evening/skills-record/",
     "modules/basics/",
     "modules/basics/self-evaluation/",
     "modules/basics/workshop/",
@@ -233,6 +235,45 @@ def test_programme_schedule_with_visits_breaks_and_closing(built_site: Path) -> 
     assert '<a href="../../modules/basics/workshop/">' in html
     arabic = article(page(built_site, "ar", "programmes/evening/"))
     assert "٧ فبراير ٢٠٢٧" in arabic or "7 فبراير 2027" in arabic
+
+
+SITE_NAMES = {
+    "en": "Open Curriculum",
+    "nl": "Open Curriculum",
+    "fr": "Curriculum ouvert",
+    "ar": "المنهج المفتوح",
+    "uk": "Відкрита навчальна програма",
+    "fa": "برنامهٔ درسی باز",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_skills_record_holds_every_check_and_week_of_the_programme(
+    built_site: Path, lang: str
+) -> None:
+    """What the trainee's browser picks from: every "I can" of each module (by the self-
+    evaluation's keys), every week's required items, the programme and the school, the notice
+    that it is a self-assessment; the programme and self-evaluation pages lead to it."""
+    strings = catalog(lang)
+    html = article(page(built_site, lang, "programmes/evening/skills-record/"))
+    evaluation = page(built_site, lang, "modules/basics/self-evaluation/")
+    assert re.findall(r'data-cur-can="([^"]+)"', html) == re.findall(
+        r'data-cur-item="([^"]+)"', evaluation
+    )
+    weeks = re.findall(r'data-cur-weeks="([^"]+)"', html)
+    prep = [page(built_site, lang, f"modules/basics/week-0{n}/") for n in (1, 2)]
+    assert [w.split(" ") for w in weeks[0].split(",")] == [
+        re.findall(r'<li class="cur-item" data-cur-item="([^"]+)"', p) for p in prep
+    ]
+    school = SITE_NAMES[lang]
+    title = "Evening course"
+    assert strings.t("record_not_certificate").replace("\xa0", " ") in html
+    assert school in html and title in html
+    assert '<input type="text" id="cur-record-name"' in html
+    assert 'href="../"' in html  # back to the programme
+    programme = article(page(built_site, lang, "programmes/evening/"))
+    assert 'href="skills-record/"' in programme
+    assert 'href="../../../programmes/evening/skills-record/"' in article(evaluation)
 
 
 # Material's settings per language: lunr has a stemmer for English, Dutch and French; Arabic,

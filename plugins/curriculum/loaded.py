@@ -131,6 +131,8 @@ class Curriculum:
     site_url: str | None = None
     """The address the site is published at (mkdocs.yml's site_url), for links in files that
     leave the site, such as calendars."""
+    site_names: dict[str, str] = field(default_factory=dict)
+    """The site's (the school's) name by language, as its header shows it."""
     edit_bases: tuple[str | None, str | None] = (None, None)
     """Where files are edited: the site's own, and upstream's (see editing.py)."""
     warnings: list[Problem] = field(default_factory=list)

@@ -91,6 +91,7 @@ _SCRIPT_DATA = {
     "data-cur-hm",
     "data-cur-export",
     "data-cur-newer-text",
+    "data-cur-weeks",
     "aria-live",
     "hidden",
 }
@@ -98,15 +99,16 @@ ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "input": {"type", "name", "checked", "disabled", "accept"},
+    "input": {"type", "name", "checked", "disabled", "accept", "autocomplete", "maxlength"},
     "label": {"for"},
     "ol": {"start", "reversed"},
     "td": {"colspan", "rowspan", "align", "style"},
     "th": {"colspan", "rowspan", "align", "scope", "style"},
     "details": {"open"},
-    "div": {"data-tabs", "role"},  # pymdownx.tabbed; our banners are notes
+    # pymdownx.tabbed; our banners are notes; the skills record is shown by curriculum-more.js
+    "div": {"data-tabs", "role", "data-cur-record", "data-cur-date-text", "hidden"},
     "ul": {"data-cur-week"},
-    "li": {"data-cur-item", "data-cur-minutes", "data-cur-was"},
+    "li": {"data-cur-item", "data-cur-minutes", "data-cur-was", "data-cur-can", "hidden"},
     "p": _SCRIPT_DATA,
     "span": _SCRIPT_DATA,
     "button": {"type", *_SCRIPT_DATA},

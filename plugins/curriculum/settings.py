@@ -10,7 +10,7 @@ its plugins as a mapping: a partner's file changes one option without repeating 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,9 @@ class Settings:
     """mkdocs.yml's site_url (its !ENV default if the variable is unset)."""
     upstream_edit_base: str | None = None
     """The edit_base of the upstream curriculum's own mkdocs.yml, for its files."""
+    site_names: dict[str, str] = field(default_factory=dict)
+    """The site's name (the school's) by language: mkdocs.yml's site_name, and the i18n
+    plugin's `site_name` of each language that has its own."""
 
     @classmethod
     def for_folder(
@@ -278,6 +281,10 @@ def load(config_file: Path) -> Settings:
         upstream_data, _ = read_config(folders[0] / "mkdocs.yml")
         found = plugin_entries(upstream_data).get(PLUGIN, ("", {}))[1].get("edit_base")
         upstream_edit = str(found) if found else None
+    names = {lang: str(data["site_name"]) for lang in built if data.get("site_name")}
+    names |= {
+        str(lang["locale"]): str(lang["site_name"]) for lang in languages if lang.get("site_name")
+    }
     return Settings(
         config_file,
         Roots.of(*folders, site=site),
@@ -287,4 +294,5 @@ def load(config_file: Path) -> Settings:
         lines,
         str(site_url) if site_url else None,
         upstream_edit,
+        names,
     )

@@ -41,6 +41,8 @@ NOT_IN_NAV = (
     "!/coaches/index.md",
     "!/coaches/index.*.md",
     "/translations/",  # for translators: the translating guide links it
+    "/programmes/*/skills-record.md",  # the programme page and self-evaluations link it
+    "/programmes/*/skills-record.*.md",
 )
 
 

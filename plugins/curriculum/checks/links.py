@@ -213,6 +213,7 @@ def site_files(cur: Curriculum) -> set[str]:
         module_page,
         programme_calendar_file,
         programme_page,
+        skills_record_page,
         wall_chart_page,
         week_page,
     )
@@ -232,7 +233,7 @@ def site_files(cur: Curriculum) -> set[str]:
         if name in ("prep.md", "exercises.md", "coach.md"):
             found.add(posixpath.join(folder, "index.md" if name == "prep.md" else name))
     for prog in cur.programmes:
-        found.add(programme_page(prog.meta.id))
+        found |= {programme_page(prog.meta.id), skills_record_page(prog.meta.id)}
         if prog.meta.start is not None:  # a cohort's dates: its wall chart and calendar
             found |= {wall_chart_page(prog.meta.id), programme_calendar_file(prog.meta.id)}
     return found

@@ -62,6 +62,7 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     curriculum.layered = layered
     curriculum.loose = loose
     curriculum.site_url = settings.site_url
+    curriculum.site_names = settings.site_names
     curriculum.edit_bases = (settings.options.edit_base, settings.upstream_edit_base)
     curriculum.roots = layered.roots
     curriculum.page_files = layered.page_files()

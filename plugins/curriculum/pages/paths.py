@@ -27,6 +27,11 @@ def wall_chart_page(programme_id: str) -> str:
     return f"programmes/{programme_id}/wall-chart.md"
 
 
+def skills_record_page(programme_id: str) -> str:
+    """What a trainee of the programme can show an employer: the "I can" they ticked."""
+    return f"programmes/{programme_id}/skills-record.md"
+
+
 def programme_calendar_file(programme_id: str, suffix: str = "") -> str:
     """The programme's sessions for calendar apps, beside its page (`.fr` etc. in `suffix`)."""
     return f"programmes/{programme_id}{suffix}.ics"

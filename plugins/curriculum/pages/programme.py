@@ -30,6 +30,7 @@ from .paths import (
     module_page,
     programme_calendar_file,
     programme_page,
+    skills_record_page,
     week_page,
 )
 
@@ -152,6 +153,7 @@ def render_programme(
         calendar=(
             href(src, programme_calendar_file(prog.meta.id)) if prog.meta.start is not None else ""
         ),
+        record=lang.t("record_link", link=href(src, skills_record_page(prog.meta.id))),
     )
     return Page(lang.file(src), text)
 

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markupsafe import Markup
+
 from .. import model
 from ..loaded import Curriculum, LoadedModule
-from .common import Lang, Page, extra_common, front_matter, progress, render
+from .common import (
+    Lang,
+    Page,
+    extra_common,
+    front_matter,
+    href,
+    programme_strings,
+    progress,
+    render,
+)
 from .context import Context
+from .paths import module_extra_page, skills_record_page
 
 
 def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
@@ -29,6 +41,13 @@ def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) ->
             }
         )
     title = trm.title if trm and trm.title else None
+    src = module_extra_page(module.meta.id, "self-evaluation")
+    records = [
+        Markup(f"[{lang.t('record_title', programme=programme_strings(lang, prog)[0])}]")
+        + Markup(f"({href(src, skills_record_page(prog.meta.id))})")
+        for prog in cur.programmes
+        if module.meta.id in prog.meta.modules
+    ]
     text = render(
         "self-evaluation.md.j2",
         **common,
@@ -36,6 +55,7 @@ def render_self_evaluation(cur: Curriculum, lang: Lang, module: LoadedModule) ->
         title=lang.text(title, meta.title),
         list_key=f"{module.meta.id}/self-evaluation",
         checks=checks,
+        records=Markup(" · ").join(records),
         progress=progress(
             lang,
             "p",

@@ -4,6 +4,7 @@
  *
  * 5. Progress that moves: ticks saved to a file, and a file's ticks added to this browser's.
  * 6. This week and what I missed, for the programme the trainee chose.
+ * 7. The skills record: the "I can" ticked and the weeks completed, with the trainee's name.
  */
 (function () {
   "use strict";
@@ -32,7 +33,9 @@
     try {
       for (var i = 0; i < localStorage.length; i++) {
         var key = localStorage.key(i);
-        if (key && key.indexOf(prefix) === 0 && localStorage.getItem(key) === "1") {
+        // Ticks only: "@programme" and "@name" are the trainee's choices, not ticks.
+        if (key && key.indexOf(prefix) === 0 && key.charAt(prefix.length) !== "@" &&
+            localStorage.getItem(key) === "1") {
           out.push(key.slice(prefix.length));
         }
       }
@@ -214,10 +217,59 @@
     show();
   }
 
+  /* 7. The skills record ----------------------------------------------------------------- */
+
+  // The page lists every check and week of the programme; this shows the checks ticked in the
+  // self-evaluations and counts the weeks whose required items are all ticked. The name typed
+  // stays in this browser, like the ticks.
+  function setUpRecord(box) {
+    var lang = document.documentElement.lang || "en";
+    var input = box.querySelector(".cur-record__name");
+    var key = prefix + "@name";
+    try { input.value = localStorage.getItem(key) || ""; } catch (e) { /* blocked: type it */ }
+    input.oninput = function () {
+      try {
+        if (input.value.trim()) localStorage.setItem(key, input.value);
+        else localStorage.removeItem(key);
+      } catch (e) { /* blocked: the name lasts until the page closes */ }
+    };
+    var done = 0;
+    var total = 0;
+    box.querySelectorAll("[data-cur-weeks]").forEach(function (line) {
+      var weeks = line.getAttribute("data-cur-weeks").split(",").map(function (week) {
+        return week.split(" ").filter(Boolean);
+      }).filter(function (keys) { return keys.length > 0; });
+      var complete = weeks.filter(function (keys) { return keys.every(ticked); }).length;
+      done += complete;
+      total += weeks.length;
+      line.textContent = fill(line.getAttribute("data-cur-text"), {
+        done: number(complete), total: number(weeks.length)
+      });
+    });
+    var sum = box.querySelector(".cur-record__total");
+    sum.textContent = fill(sum.getAttribute("data-cur-text"), { done: number(done), total: number(total) });
+    box.querySelectorAll(".cur-record__module").forEach(function (module) {
+      var shown = 0;
+      module.querySelectorAll("[data-cur-can]").forEach(function (check) {
+        check.hidden = !ticked(check.getAttribute("data-cur-can"));
+        if (!check.hidden) shown += 1;
+      });
+      var none = module.querySelector(".cur-record__none");
+      if (none) none.hidden = shown > 0;
+    });
+    var date = new Intl.DateTimeFormat(lang, {
+      dateStyle: "long", calendar: "gregory", numberingSystem: "latn"
+    }).format(new Date());
+    box.querySelector(".cur-record__date").textContent = fill(box.getAttribute("data-cur-date-text"), { date: date });
+    document.querySelectorAll(".cur-record__wait").forEach(function (wait) { wait.hidden = true; });
+    box.hidden = false;
+  }
+
   window.curriculumMore = {
     setUp: function () {
       document.querySelectorAll(".cur-transfer").forEach(setUpTransfer);
       document.querySelectorAll(".cur-cohort").forEach(setUpCohort);
+      document.querySelectorAll(".cur-record").forEach(setUpRecord);
     }
   };
 })();

@@ -318,8 +318,9 @@
 
   /* 5 and 6, in curriculum-more.js: loaded only by the pages that need them --------------- */
 
-  // Moving ticks to another device (the Reading offline page) and "this week" (the home and
-  // programme pages) are not needed on the pages trainees read most: they stay off the first visit.
+  // Moving ticks to another device (the Reading offline page), "this week" (the home and
+  // programme pages) and the skills record are not needed on the pages trainees read most: they
+  // stay off the first visit.
   window.curriculumShared = {
     prefix: prefix, root: root, ticked: ticked, tick: tick, fill: fill, number: number,
     duration: duration, showProgress: showProgress, showTicks: showTicks
@@ -344,7 +345,7 @@
   function onPage() {
     showTicks();
     document.querySelectorAll("[data-cur-offline]").forEach(setUpSaving);
-    if (document.querySelector(".cur-transfer, .cur-cohort")) {
+    if (document.querySelector(".cur-transfer, .cur-cohort, .cur-record")) {
       loadMore().then(function (extra) { extra.setUp(); })
         .catch(function () { /* offline and never saved: these boxes stay hidden */ });
     }
