@@ -123,6 +123,26 @@ def test_coach_plans_and_wall_charts_print_on_two_a4_pages_at_most(
     assert wide == landscape, (path, box)
 
 
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "ar", "uk", "fa"])
+def test_every_modules_weeks_fit_a_phone(browser: Any, full_site: Site, lang: str) -> None:
+    """On a 360-pixel phone a module's table of weeks fits the screen: the Sunday column (its
+    exercises and coach's plan) is no longer cut off behind a sideways scroll."""
+    root = Path(__file__).resolve().parents[1]
+    ids = sorted(p.parent.name for p in (root / "modules").glob("*/module.yml"))
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    cut = []
+    for module in ids:
+        page.goto(full_site.url + prefix(lang) + f"modules/{module}/", wait_until="load")
+        wrap = page.locator(".cur-weeks .md-typeset__scrollwrap")
+        wrap.wait_for(state="attached")
+        over = wrap.evaluate("e => e.scrollWidth - e.clientWidth")
+        if over > 0:
+            cut.append(f"{module}: {over} px")
+    context.close()
+    assert len(ids) >= 14 and not cut, cut
+
+
 TICK_EVERYTHING = """() => {
     const keys = [...document.querySelectorAll("[data-cur-can]")].map(e => e.dataset.curCan);
     document.querySelectorAll("[data-cur-weeks]")

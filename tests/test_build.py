@@ -171,10 +171,19 @@ def test_prep_page_lists_the_weeks_terms_linked_to_the_glossary(built_site: Path
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_page_lists_every_term_with_an_anchor(built_site: Path, lang: str) -> None:
+    """Each term a heading of its own (a search hit opens at it), under its letter's heading;
+    a line of links leads to the letters: the full glossary is about 55 phone screens long."""
     html = article(page(built_site, lang, "glossary/"))
-    assert re.findall(r'<dt id="(term-[a-z-]+)"', html) == ["term-program", "term-variable"]
+    assert re.findall(r'<h3 id="(term-[a-z-]+)"', html) == ["term-program", "term-variable"]
     used = re.findall(r'<a href="([^"]+)">', html.split('id="term-variable"')[1])
     assert used == ["../modules/basics/week-01/", "../modules/basics/week-02/"]
+    jumps = re.findall(r'<a href="#(letter-\d+)">([^<]+)</a>', html)
+    headings = re.findall(r'<h2 id="(letter-\d+)">([^<]+)<', html)
+    assert jumps == headings and len(headings) in (1, 2)
+    root = "" if lang == "en" else f"{lang}/"
+    index = json.loads((built_site / root / "search" / "search_index.json").read_text())
+    sections = {doc["location"] for doc in index["docs"]}
+    assert f"{root}glossary/#term-variable" in sections  # a search hit opens at the term
 
 
 def test_glossary_is_sorted_in_the_readers_language(built_site: Path) -> None:

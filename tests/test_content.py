@@ -280,3 +280,17 @@ def test_the_coaches_orientation_is_short_first_in_every_language(cur: Curriculu
         assert "../programmes/index.md" in doc.body  # the details lead to the schedule
         if lang != "en":
             assert cur.drift[doc.path].state == "translated"
+
+
+def test_each_prerequisite_is_an_item_of_its_own_on_the_module_page(cur: Curriculum) -> None:
+    """Two prerequisites once ran together on one line ("Introduction to coding- HTML and CSS")."""
+    from curriculum.pages.common import Lang
+    from curriculum.pages.module import render_module
+
+    for module in cur.modules.values():
+        text = render_module(cur, Lang("en", "en"), module).text
+        section = text.split("## Before this module", 1)[1].split("\n## ", 1)[0]
+        items = [line for line in section.splitlines() if line.startswith("- ")]
+        assert len(items) == len(module.meta.prerequisites) or (
+            not module.meta.prerequisites and not items
+        ), (module.meta.id, section)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -36,12 +38,24 @@ class Glossary:
         return {
             "id": term_id,
             "anchor": term_anchor(term_id),
-            "sort": (term or source.term).casefold(),
+            "sort": _sort_key(term or source.term),
             "term": self.lang.text(term, source.term),
             "english": english,
             "definition": self.lang.text(definition, source.definition),
             "href": Markup(href(src, GLOSSARY_PAGE) + "#" + term_anchor(term_id)),
         }
+
+
+def _sort_key(term: str) -> str:
+    """Where a term goes in the list: by its first letter, not a leading dot (`.gitignore`)."""
+    return term.lstrip(string.punctuation + " ").casefold() or term.casefold()
+
+
+def _letter(sort_key: str) -> str:
+    """The heading a term is listed under: its first letter without accents or hamza (é under E,
+    أ under ا), or # for a digit."""
+    first = unicodedata.normalize("NFD", sort_key[:1])[:1].upper()
+    return "#" if not first.isalpha() else first
 
 
 def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = None) -> Page:
@@ -67,12 +81,19 @@ def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = Non
         entry["used"] = used.get(term_id, [])
         terms.append(entry)
     terms.sort(key=lambda e: (e["sort"], e["id"]))
+    # One heading a letter, and a line of links to them: the glossary is long on a phone.
+    letters: list[dict[str, Any]] = []
+    for entry in terms:
+        letter = _letter(entry["sort"])
+        if not letters or letters[-1]["letter"] != letter:
+            letters.append({"letter": letter, "anchor": f"letter-{len(letters) + 1}", "terms": []})
+        letters[-1]["terms"].append(entry)
     text = render(
         "glossary.md.j2",
         t=lang.t,
-        front_matter=front_matter(lang.catalog.t("nav_glossary")),
+        front_matter=front_matter(lang.catalog.t("nav_glossary")) + Markup("\nhide:\n  - toc"),
         title=lang.t("nav_glossary"),
-        terms=terms,
+        letters=letters,
         source_lang=lang.source,
     )
     return Page(lang.file(GLOSSARY_PAGE), text)

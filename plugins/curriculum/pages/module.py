@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from markupsafe import Markup
+
 from ..loaded import Curriculum, LoadedModule
 from .common import (
     Lang,
@@ -83,13 +85,11 @@ def render_module(cur: Curriculum, lang: Lang, module: LoadedModule) -> Page:
             lang.text(objectives[n] if objectives else None, o)
             for n, o in enumerate(meta.objectives)
         ],
+        # A module the site does not hold is named, not linked.
         prerequisites=[
-            {
-                "title": module_title(lang, cur.library.get(r) or cur.modules[r]),
-                # a module the site does not hold is named, not linked
-                "href": href(src, module_page(r)) if r in cur.modules else None,
-            }
+            Markup(f"[{title}]({href(src, module_page(r))})") if r in cur.modules else title
             for r in meta.prerequisites
+            for title in [module_title(lang, cur.library.get(r) or cur.modules[r])]
         ],
         weeks=weeks,
         authors=", ".join(meta.authors),
