@@ -334,6 +334,12 @@ def test_english_titles_stay_in_order_in_right_to_left_pages(built_site: Path) -
         assert "\u2066What is a program?\u2069" in html.split("<nav", 1)[1]
     assert "\u2066" not in page(built_site, "fr", "modules/basics/week-02/")
     assert "\u2066" not in page(built_site, "en", "modules/basics/week-02/")
+    # A hand-written page shown in English is isolated too, in its tab and in every page's menu.
+    guide = "\u2066How modules are written\u2069"
+    for lang in ("ar", "fa"):
+        assert f"<title>{guide}" in page(built_site, lang, "guide/writing-modules/")
+        assert guide in page(built_site, lang, "glossary/").split("<nav", 1)[1]
+    assert "\u2066" not in page(built_site, "fr", "guide/writing-modules/")
 
 
 def test_untranslated_hand_written_page_falls_back_with_banner(built_site: Path) -> None:

@@ -24,7 +24,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from curriculum import csp, editing, offline, sanitise, session, settings
 from curriculum.minify import minify_site
 from curriculum.pages.cohort import widget_for
-from curriculum.pages.common import fallback_markdown
+from curriculum.pages.common import fallback_markdown, fallback_title
 from curriculum.pages.offline import not_saved_strings
 from curriculum.pages.paths import OFFLINE_MANIFEST
 from curriculum.problems import CurriculumError, Problem, report_page
@@ -226,6 +226,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if file_locale is None or file_locale == i18n.current_language:
             return markdown
         strings = self._site.curriculum.overlay(i18n.current_language) if self._site else None
+        title = fallback_title(markdown, page.meta.get("title"), i18n.current_language)
+        if title is not None:  # the navigation and the tab show it in a right-to-left page
+            page.meta["title"] = title
         return fallback_markdown(
             markdown, i18n.current_language, self._default, page.file.src_uri, strings
         )

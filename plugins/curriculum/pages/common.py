@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Formatter
@@ -332,3 +333,15 @@ def fallback_markdown(
         f'{shown}\n<div class="cur-fallback" lang="{source_lang}" dir="ltr" markdown>'
         f"\n\n{markdown}\n\n</div>\n"
     )
+
+
+def fallback_title(markdown: str, title: str | None, lang: str) -> str | None:
+    """The title of a hand-written page shown in the source language, isolated left to right for
+    a right-to-left language's navigation and tab (see Lang.plain); None where nothing changes.
+    `title`: the page's front matter title, else its first `# heading` is used."""
+    if catalog(lang).direction != "rtl":
+        return None
+    if not title:
+        found = re.search(r"^# +(.+?)\s*#*\s*$", markdown, re.M)
+        title = found.group(1) if found else None
+    return f"\u2066{title}\u2069" if title and not title.startswith("\u2066") else None
