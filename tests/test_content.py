@@ -294,3 +294,24 @@ def test_each_prerequisite_is_an_item_of_its_own_on_the_module_page(cur: Curricu
         assert len(items) == len(module.meta.prerequisites) or (
             not module.meta.prerequisites and not items
         ), (module.meta.id, section)
+
+
+def test_the_glossary_follows_each_alphabet(cur: Curriculum) -> None:
+    """French accented words among their letter (code point order put "écran" after "z"), Farsi
+    پ after ب and گ after ک, and each letter's heading once, in order, in every language."""
+    from curriculum.pages.common import Lang
+    from curriculum.pages.glossary import render_glossary
+
+    for lang in LANGUAGES:
+        text = render_glossary(cur, Lang(lang, "en")).text
+        letters = re.findall(r'<a href="#letter-\d+">([^<]+)</a>', text)
+        assert len(letters) == len(set(letters)), (lang, letters)
+        if lang == "fr":
+            assert letters[-1] == "Z" and "É" not in letters
+            terms = re.findall(r'<h3 id="term-[^"]+" markdown="span">([^<]+)', text)
+            first = [t.strip()[0].lower() for t in terms]
+            assert "é" in first and first.index("é") < first.index("f")
+        if lang == "fa":
+            arabic = "".join(letter for letter in letters if not letter.isascii())
+            assert arabic.index("ب") < arabic.index("پ") < arabic.index("ت")
+            assert arabic.index("ک") < arabic.index("گ") < arabic.index("ل")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -39,6 +40,7 @@ class Glossary:
             "id": term_id,
             "anchor": term_anchor(term_id),
             "sort": _sort_key(term or source.term),
+            "letter": _letter(term or source.term),
             "term": self.lang.text(term, source.term),
             "english": english,
             "definition": self.lang.text(definition, source.definition),
@@ -46,15 +48,28 @@ class Glossary:
         }
 
 
-def _sort_key(term: str) -> str:
-    """Where a term goes in the list: by its first letter, not a leading dot (`.gitignore`)."""
-    return term.lstrip(string.punctuation + " ").casefold() or term.casefold()
+@cache
+def _collator() -> Any:
+    from pyuca import Collator  # the Unicode Collation Algorithm's default order
+
+    return Collator()
 
 
-def _letter(sort_key: str) -> str:
+def _words(term: str) -> str:
+    """A term as it is filed: by its first letter, not a leading dot (`.gitignore` under G)."""
+    return term.lstrip(string.punctuation + " ") or term
+
+
+def _sort_key(term: str) -> tuple[int, ...]:
+    """The Unicode Collation Algorithm's order, which alphabets agree with: é beside e in French,
+    پ after ب and گ after ک in Farsi, ґ after г in Ukrainian (a code point order put é after z)."""
+    return tuple(_collator().sort_key(_words(term)))
+
+
+def _letter(term: str) -> str:
     """The heading a term is listed under: its first letter without accents or hamza (é under E,
     أ under ا), or # for a digit."""
-    first = unicodedata.normalize("NFD", sort_key[:1])[:1].upper()
+    first = unicodedata.normalize("NFD", _words(term)[:1])[:1].upper()
     return "#" if not first.isalpha() else first
 
 
@@ -82,18 +97,18 @@ def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = Non
         terms.append(entry)
     terms.sort(key=lambda e: (e["sort"], e["id"]))
     # One heading a letter, and a line of links to them: the glossary is long on a phone.
-    letters: list[dict[str, Any]] = []
+    letters: dict[str, dict[str, Any]] = {}
     for entry in terms:
-        letter = _letter(entry["sort"])
-        if not letters or letters[-1]["letter"] != letter:
-            letters.append({"letter": letter, "anchor": f"letter-{len(letters) + 1}", "terms": []})
-        letters[-1]["terms"].append(entry)
+        group = letters.setdefault(
+            entry["letter"], {"letter": entry["letter"], "anchor": f"letter-{len(letters) + 1}"}
+        )
+        group.setdefault("terms", []).append(entry)
     text = render(
         "glossary.md.j2",
         t=lang.t,
         front_matter=front_matter(lang.catalog.t("nav_glossary")) + Markup("\nhide:\n  - toc"),
         title=lang.t("nav_glossary"),
-        letters=letters,
+        letters=list(letters.values()),
         source_lang=lang.source,
     )
     return Page(lang.file(GLOSSARY_PAGE), text)
