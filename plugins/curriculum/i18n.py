@@ -111,6 +111,12 @@ class Catalog:
 
         return str(format_percent(value / 100, locale=self.locale))
 
+    def join(self, items: list[str]) -> str:
+        """Items as this language lists them: "a, b, and c", "a, b et c", "a وb وc"."""
+        from babel.lists import format_list
+
+        return str(format_list(items, locale=self.locale)) if items else ""
+
     def full_date(self, day: dt.date) -> str:
         """The date with its weekday: 'Sunday, March 7, 2027', 'dimanche 7 mars 2027'."""
         from babel.dates import format_date

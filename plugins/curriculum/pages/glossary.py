@@ -93,7 +93,10 @@ def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = Non
         if term_id not in used and term_id not in built:
             continue  # a term of a module the site does not hold, used nowhere in it
         entry = glossary.entry(term_id, GLOSSARY_PAGE)
-        entry["used"] = used.get(term_id, [])
+        # The patterns are the locale's (CLDR): the links stay Markdown.
+        entry["used"] = Markup(
+            lang.catalog.join([f"[{use['title']}]({use['href']})" for use in used.get(term_id, [])])
+        )
         terms.append(entry)
     terms.sort(key=lambda e: (e["sort"], e["id"]))
     # One heading a letter, and a line of links to them: the glossary is long on a phone.
