@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 NAMES = {
     "easter": "Easter",
@@ -33,24 +34,25 @@ class Holiday:
 
 def named(name: str, years: range) -> list[Holiday]:
     """Every occurrence of a named holiday in `years` (and those that overlap them)."""
-    out = []
+    out: list[Holiday] = []
     for year in years:
         out.extend(_in_year(name, year))
     return out
 
 
-def _in_year(name: str, year: int) -> list[Holiday]:
+@cache  # Nowruz is an astronomical computation (a quarter of a second): once per year and run
+def _in_year(name: str, year: int) -> tuple[Holiday, ...]:
     label = NAMES[name]
     if name in ("easter", "orthodox-easter"):
         from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
         day = easter(year, EASTER_WESTERN if name == "easter" else EASTER_ORTHODOX)
-        return [Holiday(label, day, day)]
+        return (Holiday(label, day, day),)
     if name == "nowruz":
         from convertdate import persian
 
         day = dt.date(*persian.to_gregorian(year - 621, 1, 1))
-        return [Holiday(label, day, day)]
+        return (Holiday(label, day, day),)
     from hijridate import Gregorian, Hijri
 
     found = []
@@ -65,7 +67,7 @@ def _in_year(name: str, year: int) -> list[Holiday]:
             first = last = _date(Hijri(hijri_year, month, day).to_gregorian())
         if first.year == year or last.year == year:
             found.append(Holiday(label, first, last))
-    return found
+    return tuple(found)
 
 
 def _date(day: object) -> dt.date:
