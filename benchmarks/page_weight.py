@@ -52,6 +52,9 @@ def build_plain(folder: Path) -> Path:
     return build_site(folder, free_port())
 
 
+SEARCH_AIM = 120 * 1024
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
@@ -70,9 +73,9 @@ def main() -> int:
             with serve(ours, port) as (base, served, _):
                 for label, path, word in [
                     ("prep page, English", "modules/intro-to-coding/week-01/", "program"),
-                    ("prep page, Arabic", "ar/modules/intro-to-coding/week-01/", None),
-                    ("prep page, Ukrainian", "uk/modules/html-and-css/week-01/", None),
-                    ("glossary, Farsi", "fa/glossary/", None),
+                    ("prep page, Arabic", "ar/modules/intro-to-coding/week-01/", "برنامج"),
+                    ("prep page, Ukrainian", "uk/modules/html-and-css/week-01/", "програма"),
+                    ("glossary, Farsi", "fa/glossary/", "برنامه"),
                 ]:
                     rows.append((label, measure(browser, base, served, path, word)))
             browser.close()
@@ -89,6 +92,13 @@ def main() -> int:
     print(
         f"budget for prep pages: first visit {kb(FIRST_VISIT_BUDGET)}, "
         f"next page {kb(NEXT_PAGE_BUDGET)}: {'OVER' if over else 'within'}"
+    )
+    # Issue 15's aim for search, not yet met by Material's one index per language: reported,
+    # not failed, until search changes.
+    searched = [figures["search"] for _, figures in rows[1:] if "search" in figures]
+    print(
+        f"search, opening it and a first query: {kb(min(searched))} to {kb(max(searched))} "
+        f"(aim: at most {kb(SEARCH_AIM)})"
     )
     return 1 if over else 0
 

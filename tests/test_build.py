@@ -303,7 +303,11 @@ def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lan
     index = json.loads((built_site / prefix / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     for url in GENERATED:
-        assert f"{prefix}{url}" in locations, f"{prefix}{url}"
+        # The coach's plans are not in the trainees' search: they were a quarter of it.
+        if url.endswith("/coach/"):
+            assert f"{prefix}{url}" not in locations, f"{prefix}{url}"
+        else:
+            assert f"{prefix}{url}" in locations, f"{prefix}{url}"
     others = [other for other in LANGUAGES if other not in ("en", lang)]
     assert not [place for place in locations if place.split("/")[0] in others]
     assert (index["config"]["lang"], index["config"]["pipeline"]) == SEARCH_SETTINGS[lang]

@@ -64,7 +64,9 @@ def render_coach(cur: Curriculum, lang: Lang, module: LoadedModule, week: Week) 
     text = render(
         "coach.md.j2",
         **week_common(cur, lang, module, week, "coach", tr),
-        front_matter=front_matter(lang.plain(title, meta.title)),
+        # Not in the trainees' search (Material's own setting): 310 sections, a quarter of it.
+        front_matter=front_matter(lang.plain(title, meta.title))
+        + Markup("\nsearch:\n  exclude: true"),
         title=lang.text(title, meta.title),
         blocks=blocks,
         session=lang.catalog.duration(meta.session_minutes),
