@@ -868,6 +868,15 @@ def test_named_holidays_are_computed_for_the_year() -> None:
     assert first("eid-al-adha", 2027) == dt.date(2027, 5, 16)
     ramadan = named("ramadan", range(2027, 2028))[0]
     assert (ramadan.first, ramadan.last) == (dt.date(2027, 2, 8), dt.date(2027, 3, 8))
+    # Nowruz from the one equinox it needs is the Persian calendar's 1 Farvardin, in years whose
+    # equinox falls before noon in Tehran (2024: the 20th) and after it (2025: the 21st).
+    from convertdate import persian
+
+    from curriculum.holidays import nowruz
+
+    for year in (2024, 2025, 2027, 2028, 2031, 2033):
+        assert nowruz(year) == dt.date(*persian.to_gregorian(year - 621, 1, 1)), year
+    assert (nowruz(2024), nowruz(2025)) == (dt.date(2024, 3, 20), dt.date(2025, 3, 21))
 
 
 def test_check_prints_warnings_and_still_passes(
