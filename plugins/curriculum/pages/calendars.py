@@ -23,8 +23,12 @@ def render_calendar(ctx: Context, prog: LoadedProgramme) -> Page:
         if session.kind == "week" and session.week and session.module:
             week = session.week
             names[key] = (
-                f"{module_title_plain(lang, session.module)}, "
-                f"{lang.catalog.t('week_n', n=week.number)}: {week_title_plain(lang, week)}"
+                lang.catalog.t(
+                    "module_and_week",
+                    module=module_title_plain(lang, session.module),
+                    week=lang.catalog.t("week_n", n=week.number),
+                )
+                + f": {week_title_plain(lang, week)}"
             )
             if cur.site_url:
                 page = week_page(week, "prep").removesuffix("index.md")

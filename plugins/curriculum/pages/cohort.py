@@ -50,8 +50,12 @@ def render_sessions(ctx: Context, prog: LoadedProgramme) -> Page:
         if session.kind == "week" and session.week and session.module:
             week = session.week
             entry["label"] = (
-                f"{module_title_plain(lang, session.module)}, "
-                f"{lang.catalog.t('week_n', n=week.number)}: {week_title_plain(lang, week)}"
+                lang.catalog.t(
+                    "module_and_week",
+                    module=module_title_plain(lang, session.module),
+                    week=lang.catalog.t("week_n", n=week.number),
+                )
+                + f": {week_title_plain(lang, week)}"
             )
             entry["url"] = up + week_page(week, "prep").removesuffix("index.md")
             entry["items"] = [list(item) for item in required_items(session.module, week)]

@@ -81,8 +81,10 @@ def render_glossary(cur: Curriculum, lang: Lang, glossary: Glossary | None = Non
             for term_id in week.prep.meta.terms:
                 used.setdefault(term_id, []).append(
                     {
-                        "title": Markup(
-                            f"{module_title(lang, module)}, {lang.t('week_n', n=week.number)}"
+                        "title": lang.t(
+                            "module_and_week",
+                            module=module_title(lang, module),
+                            week=lang.t("week_n", n=week.number),
                         ),
                         "href": href(GLOSSARY_PAGE, week_page(week, "prep")),
                     }

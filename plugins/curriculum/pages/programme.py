@@ -54,9 +54,13 @@ def render_programme(
     for n, session in enumerate(sessions, start=1):
         if session.kind == "week" and session.week and session.module:
             week = session.week
+            label = lang.t(
+                "module_and_week",
+                module=module_title(lang, session.module),
+                week=lang.t("week_n", n=week.number),
+            )
             what = Markup(
-                f"[{module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}]"
-                f"({href(src, week_page(week, 'prep'))}): {week_title(lang, week)}"
+                f"[{label}]({href(src, week_page(week, 'prep'))}): {week_title(lang, week)}"
             )
         elif session.kind == "visit":
             what = Markup("**") + lang.t("programme_visit") + Markup("**")

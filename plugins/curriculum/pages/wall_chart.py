@@ -36,10 +36,12 @@ def render_wall_chart(
         coach = ""
         if session.kind == "week" and session.week and session.module:
             week = session.week
-            what = Markup(
-                f"{module_title(lang, session.module)}, {lang.t('week_n', n=week.number)}: "
-                f"{week_title(lang, week)}"
+            label = lang.t(
+                "module_and_week",
+                module=module_title(lang, session.module),
+                week=lang.t("week_n", n=week.number),
             )
+            what = Markup(f"{label}: {week_title(lang, week)}")
             minutes = week.coach.meta.session_minutes
             clock = f"{lang.catalog.clock(start)}–{lang.catalog.clock(start + minutes)}"
             coach = Markup(f"[{plan}]({href(src, week_page(week, 'coach'))})")
