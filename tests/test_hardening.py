@@ -77,6 +77,15 @@ def test_hand_written_files_cannot_take_the_sites_own_folders(root: Path, folder
     assert "folder of the site that the build owns" in problem.message
 
 
+@pytest.mark.parametrize("page", ["glossary.md", "offline.md", "fr.md", "modules/index.md"])
+def test_hand_written_pages_cannot_take_the_sites_own_addresses(root: Path, page: str) -> None:
+    # `glossary.md` would be published at glossary/, over the generated glossary.
+    write(root, f"curriculum/pages/{page}", "# Mine\n")
+    problem = one_problem(root)
+    assert problem.path == f"curriculum/pages/{page}"
+    assert "folder of the site that the build owns" in problem.message
+
+
 def test_oversized_files_are_refused(root: Path) -> None:
     write(root, f"{WEEK}/notes.md", "# Notes\n\n" + "word " * 60_000)
     (root / f"{WEEK}/photo.png").write_bytes(png() + b"\0" * 3_000_000)

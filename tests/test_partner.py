@@ -206,6 +206,20 @@ def test_an_accidental_clash_names_both_files(
     assert "add `curriculum/pages/guide/translating.md` to `replace:`" in err
 
 
+def test_two_pages_at_one_address_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # MkDocs publishes `guide.md` and `guide/index.md` both at guide/: one would vanish.
+    partner, _ = partner_copy(tmp_path)
+    (partner / "curriculum/pages/coaches.md").write_text("# Our coaches\n")
+    err = check(partner, capsys)
+    assert (
+        "curriculum/pages/coaches/index.md:1:1: would be published at the same address "
+        "(coaches/) as curriculum/pages/coaches.md" in err
+    )
+    assert "rename or move one of the two pages" in err
+
+
 def test_a_partner_module_may_have_a_track_of_its_own(partner_site: Path) -> None:
     modules = (partner_site / "modules/index.html").read_text()
     assert "Projects for clients" in modules and "Accessibility audits for clients" in modules

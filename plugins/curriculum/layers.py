@@ -129,6 +129,7 @@ def layer(settings: Settings) -> Layered:
                 out.files[rel] = root
                 if not own:
                     upstream_has.add(unit)
+    out.problems += _same_address(out)
     for n, entry in enumerate(replace):
         if not _REPLACEABLE.fullmatch(entry):
             out.problems.append(
@@ -173,6 +174,32 @@ def _clash(out: Layered, rel: str, root: Path, unit: str) -> Problem:
         f"add `{unit}` to `replace:` of the curriculum plugin in "
         f"{roots.shown(roots.site, out.settings.config_file.name)}, or give yours another name",
     )
+
+
+def _same_address(out: Layered) -> list[Problem]:
+    """Two pages that MkDocs would publish at one address (`internship.md` and
+    `internship/index.md`, in one folder or in two layers): one would silently overwrite the
+    other."""
+    pages: dict[str, list[str]] = {}
+    for rel in sorted(out.files):
+        address = sources.page_address(rel)
+        if address is not None and _unit(rel) == rel:
+            pages.setdefault(address, []).append(rel)
+    problems = []
+    for address, (first, *others) in pages.items():
+        for rel in others:
+            problems.append(
+                Problem(
+                    out.shown(rel),
+                    1,
+                    1,
+                    f"would be published at the same address ({address or 'the home page'}) as "
+                    f"{out.shown(first)}, and one page would replace the other",
+                    "rename or move one of the two pages (a page `a.md` and a page `a/index.md` "
+                    "both become `a/`)",
+                )
+            )
+    return problems
 
 
 def _shown(problem: Problem, path: str) -> Problem:

@@ -312,14 +312,34 @@ def _check_file(
                 f"add {source} (the English page) beside it, or rename this file",
             )
             return
-    if published and parts[:2] == ("curriculum", "pages"):
-        first = parts[2] if len(parts) > 3 else None
-        if first is not None and (first in RESERVED_TOP or first in languages):
-            found.refuse(
-                rel,
-                f"'{first}/' is a folder of the site that the build owns",
-                "move the page into a folder of another name",
-            )
+    # The first folder of the file's address on the site (`glossary.md` is `glossary/`).
+    address = page_address(rel) if ext == ".md" else None
+    if address is not None:
+        first: str | None = address.split("/")[0]
+    else:
+        first = (
+            parts[2]
+            if published and parts[:2] == ("curriculum", "pages") and len(parts) > 3
+            else None
+        )
+    if first and (first in RESERVED_TOP or first in languages):
+        found.refuse(
+            rel,
+            f"would be published at '{first}/', a folder of the site that the build owns",
+            "move the file into a folder of another name, or give the page another name",
+        )
+
+
+def page_address(rel: str) -> str | None:
+    """The address a hand-written page gets on the site, as MkDocs gives it: both
+    `curriculum/pages/internship.md` and `curriculum/pages/internship/index.md` are `internship/`
+    (and their translations too); the home page is ''. None for a file that is not a page."""
+    path = PurePosixPath(rel)
+    if path.parts[:2] != tuple(PAGES_DIR.split("/")) or path.suffix != ".md":
+        return None
+    stem = path.name.split(".")[0]
+    folder = path.parts[2:-1]
+    return "/".join([*folder, *([] if stem == "index" else [stem]), ""]).lstrip("/")
 
 
 _MISNAMED = re.compile(r"(?P<base>[a-z0-9][a-z0-9_-]*?)(?P<sep>[_-])(?P<lang>[a-z]{2})")
