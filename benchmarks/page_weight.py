@@ -5,9 +5,13 @@ The server logs every file it sends, workers' requests included; sizes are gzip-
 
 - first visit: a prep page opened with an empty cache: all it loads until the network is idle;
 - next page: the following page opened from the footer link (instant navigation on our site);
-- search: what opening search and typing a word adds.
+- search: what opening search and looking up a first word adds (Pagefind's loader, its
+  WebAssembly, an index chunk and the excerpts of the first results);
+- later search: the largest of three more words looked up in the same visit.
 
-Budget for our prep pages: first visit at most 75 KB, next page at most 12 KB.
+Budgets for our prep pages: first visit at most 76 KB, next page at most 12.5 KB. Search: the
+budgets in tests/pageweight.py, beside issue 15's aims (120 KB for a first query, 25 KB for a later
+one).
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pageweight import (  # noqa: E402
     FIRST_VISIT_BUDGET,
+    LATER_SEARCH_BUDGET,
     NEXT_PAGE_BUDGET,
+    SEARCH_BUDGET,
     build_site,
     free_port,
     kb,
@@ -53,6 +59,30 @@ def build_plain(folder: Path) -> Path:
 
 
 SEARCH_AIM = 120 * 1024
+LATER_SEARCH_AIM = 25 * 1024
+"""Issue 15's aims for search (SEARCH_BUDGET in tests/pageweight.py says why they are not met)."""
+
+SEARCHED = [
+    (
+        "prep page, English",
+        "modules/intro-to-coding/week-01/",
+        ("variable", "loop", "browser", "css"),
+    ),
+    ("prep page, Dutch", "nl/modules/javascript/week-01/", ("variabele", "lus", "browser", "css")),
+    ("prep page, French", "fr/modules/dom/week-01/", ("programme", "boucle", "navigateur", "css")),
+    (
+        "prep page, Arabic",
+        "ar/modules/intro-to-coding/week-01/",
+        ("متغير", "حلقة", "متصفح", "دالة"),
+    ),
+    (
+        "prep page, Ukrainian",
+        "uk/modules/html-and-css/week-01/",
+        ("програма", "цикл", "браузер", "змінна"),
+    ),
+    ("glossary, Farsi", "fa/glossary/", ("برنامه", "متغیر", "مرورگر", "حلقه")),
+]
+"""Pages opened, and the words then looked up in order, as trainees search in each language."""
 
 
 def main() -> int:
@@ -67,38 +97,43 @@ def main() -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             with serve(plain) as (base, served, _):
-                rows.append(
-                    ("plain Material, one page", measure(browser, base, served, "", "words"))
-                )
+                figures = measure(browser, base, served, "", ("words", "page"))
+                rows.append(("plain Material, one page", figures))
             with serve(ours, port) as (base, served, _):
-                for label, path, word in [
-                    ("prep page, English", "modules/intro-to-coding/week-01/", "program"),
-                    ("prep page, Arabic", "ar/modules/intro-to-coding/week-01/", "برنامج"),
-                    ("prep page, Ukrainian", "uk/modules/html-and-css/week-01/", "програма"),
-                    ("glossary, Farsi", "fa/glossary/", "برنامه"),
-                ]:
-                    rows.append((label, measure(browser, base, served, path, word)))
+                for label, path, words in SEARCHED:
+                    rows.append((label, measure(browser, base, served, path, words)))
             browser.close()
 
     baseline = rows[0][1]["first visit"]
-    print(f"{'page':<28}{'first visit':>14}{'vs plain':>10}{'next page':>12}{'search':>11}")
+    print(
+        f"{'page':<24}{'first visit':>12}{'vs plain':>9}{'next page':>11}"
+        f"{'search':>10}{'later search':>14}"
+    )
     over = False
     for label, figures in rows:
         first, after = figures["first visit"], figures["next page"]
-        search = kb(figures["search"]) if "search" in figures else "-"
-        print(f"{label:<28}{kb(first):>14}{first / baseline:>9.2f}x{kb(after):>12}{search:>11}")
+        search, later = kb(figures["search"]), kb(figures["later search"])
+        print(
+            f"{label:<24}{kb(first):>12}{first / baseline:>8.2f}x{kb(after):>11}"
+            f"{search:>10}{later:>14}"
+        )
         if label.startswith("prep") and (first > FIRST_VISIT_BUDGET or after > NEXT_PAGE_BUDGET):
+            over = True
+        if label != rows[0][0] and (
+            figures["search"] > SEARCH_BUDGET or figures["later search"] > LATER_SEARCH_BUDGET
+        ):
             over = True
     print(
         f"budget for prep pages: first visit {kb(FIRST_VISIT_BUDGET)}, "
-        f"next page {kb(NEXT_PAGE_BUDGET)}: {'OVER' if over else 'within'}"
+        f"next page {kb(NEXT_PAGE_BUDGET)}; search: first query {kb(SEARCH_BUDGET)}, "
+        f"later query {kb(LATER_SEARCH_BUDGET)}: {'OVER' if over else 'within'}"
     )
-    # Issue 15's aim for search, not yet met by Material's one index per language: reported,
-    # not failed, until search changes.
-    searched = [figures["search"] for _, figures in rows[1:] if "search" in figures]
+    searched = [figures["search"] for _, figures in rows[1:]]
+    later = [figures["later search"] for _, figures in rows[1:]]
     print(
-        f"search, opening it and a first query: {kb(min(searched))} to {kb(max(searched))} "
-        f"(aim: at most {kb(SEARCH_AIM)})"
+        f"search: first query {kb(min(searched))} to {kb(max(searched))} "
+        f"(issue 15's aim: {kb(SEARCH_AIM)}); later query at most "
+        f"{kb(min(later))} to {kb(max(later))} (aim: {kb(LATER_SEARCH_AIM)})"
     )
     return 1 if over else 0
 

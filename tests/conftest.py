@@ -193,6 +193,13 @@ def only_languages(root: Path, *keep: str) -> None:
                 path.unlink()
 
 
+def reviewed_sources(without: str = "") -> str:
+    """The repository's list of reviewed hosts (the hand-written pages that the small curriculum
+    copies link to them), without the lines that mention `without`."""
+    text = (REPO / "curriculum" / "reviewed-sources.yml").read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(True) if not without or without not in line)
+
+
 def make_curriculum(root: Path) -> Path:
     """A small valid curriculum with the repository's site configuration and pages."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, prefix
+from browserkit import BROWSER, WEEK, Site, prefix, serious_violations
 
 pytestmark = BROWSER
 
@@ -95,3 +95,29 @@ def test_a_prep_page_prints_without_navigation_and_with_its_links(page: Any, sit
     assert page.locator(".cur-checklist").is_visible()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
+
+
+# --- the search box ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "width"), [("en", "program", 1280), ("ar", "برنامج", 360)]
+)
+def test_the_open_search_box_with_results_has_no_serious_violation(
+    browser: Any, site: Site, lang: str, word: str, width: int
+) -> None:
+    """The search box is the site's own (over Material's markup): axe-core on it, open, with
+    results, on a laptop and on a right-to-left phone."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
+    # A phone opens the box from the header's button; a laptop has the field in the header.
+    opener = 'label[for="__search"]' if width < 1220 else "input.md-search__input"
+    page.locator(f"header {opener}").first.click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator(".md-search__inner").is_visible()
+    page.wait_for_timeout(600)  # the box fades in: mid-way its colours are not the final ones
+    found = serious_violations(page)
+    context.close()
+    assert not found, "\n".join(found)

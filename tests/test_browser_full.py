@@ -12,7 +12,9 @@ import pytest
 from browserkit import BROWSER, Site, prefix, serious_violations
 from pageweight import (
     FIRST_VISIT_BUDGET,
+    LATER_SEARCH_BUDGET,
     NEXT_PAGE_BUDGET,
+    SEARCH_BUDGET,
     build_site,
     free_port,
     kb,
@@ -37,22 +39,56 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("path", "words"),
     [
-        "modules/intro-to-coding/week-01/",
-        "ar/modules/intro-to-coding/week-01/",
-        "fa/modules/html-and-css/week-02/",
-        "uk/modules/javascript/week-03/",
+        ("modules/intro-to-coding/week-01/", ("variable", "loop")),
+        ("nl/modules/dom/week-01/", ("variabele", "lus")),
+        ("fr/modules/javascript/week-02/", ("boucle", "variable")),
+        ("ar/modules/intro-to-coding/week-01/", ("متغير", "حلقة")),
+        ("fa/modules/html-and-css/week-02/", ("برنامه", "مرورگر")),
+        ("uk/modules/javascript/week-03/", ("програма", "змінна")),
     ],
 )
-def test_a_prep_page_of_the_full_site_stays_within_budget(
-    browser: Any, full_site: Site, path: str
+def test_a_prep_page_and_its_search_stay_within_budget(
+    browser: Any, full_site: Site, path: str, words: tuple[str, str]
 ) -> None:
     # Byte counts, gzip-compressed as a static host serves them: stable from run to run.
-    figures = measure(browser, full_site.url, full_site.served, path, search=None)
+    figures = measure(browser, full_site.url, full_site.served, path, words)
     first, after = figures["first visit"], figures["next page"]
     assert first <= FIRST_VISIT_BUDGET, f"first visit {kb(first)}"
     assert after <= NEXT_PAGE_BUDGET, f"next page {kb(after)}"
+    assert figures["search"] <= SEARCH_BUDGET, f"first query {kb(figures['search'])}"
+    later = figures["later search"]
+    assert later <= LATER_SEARCH_BUDGET, f"later query {kb(later)}"
+
+
+TYPED = [
+    ("en", "variables", "Variables and data types"),
+    ("nl", "variabele", "Variabelen en datatypes"),
+    ("fr", "variable", "Variables et types de données"),
+    # The pages write المتغيّرات, with the article and a shadda.
+    ("ar", "متغير", "المتغيّرات وأنواع البيانات"),
+    ("ar", "المتغيِّرات", "المتغيّرات وأنواع البيانات"),  # typed with a kasra
+    # An Arabic keyboard gives ي and ك; the pages write Persian ی and ک.
+    ("fa", "متغير", "متغیرها و انواع داده"),
+    ("fa", "متغیر", "متغیرها و انواع داده"),
+    # No stemmer for Ukrainian: the beginning of a word finds its forms.
+    ("uk", "змінн", "Змінні та типи даних"),
+]
+
+
+@pytest.mark.parametrize(("lang", "typed", "title"), TYPED)
+def test_search_finds_words_as_readers_type_them(
+    browser: Any, full_site: Site, lang: str, typed: str, title: str
+) -> None:
+    page = browser.new_page()
+    page.goto(full_site.url + prefix(lang) + "modules/", wait_until="load")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially(typed, delay=10)
+    page.locator(".md-search-result__item").first.wait_for()
+    found = page.locator(".md-search-result__item h1").all_inner_texts()
+    page.close()
+    assert title in found[:5], found
 
 
 EVERY_KIND = [

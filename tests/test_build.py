@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urljoin
 
 import pytest
@@ -180,10 +182,10 @@ def test_glossary_page_lists_every_term_with_an_anchor(built_site: Path, lang: s
     jumps = re.findall(r'<a href="#(letter-\d+)">([^<]+)</a>', html)
     headings = re.findall(r'<h2 id="(letter-\d+)">([^<]+)<', html)
     assert jumps == headings and len(headings) in (1, 2)
-    root = "" if lang == "en" else f"{lang}/"
-    index = json.loads((built_site / root / "search" / "search_index.json").read_text())
-    sections = {doc["location"] for doc in index["docs"]}
-    assert f"{root}glossary/#term-variable" in sections  # a search hit opens at the term
+    # A search hit opens at the term: Pagefind gives the heading's address with its result.
+    found = search_fragments(built_site, lang)
+    glossary = found[f"/{prefix(lang)}glossary/"]
+    assert glossary["anchors"] and "term-variable" in {a["id"] for a in glossary["anchors"]}
 
 
 def test_glossary_is_sorted_in_the_readers_language(built_site: Path) -> None:
@@ -285,32 +287,52 @@ def test_the_skills_record_holds_every_check_and_week_of_the_programme(
     assert 'href="../../../programmes/evening/skills-record/"' in article(evaluation)
 
 
-# Material's settings per language: lunr has a stemmer for English, Dutch and French; Arabic,
-# Ukrainian and Farsi are searched by whole words (nothing trimmed, so their scripts survive).
-SEARCH_SETTINGS = {
-    "en": (["en"], ["stopWordFilter"]),
-    "nl": (["nl"], ["stopWordFilter"]),
-    "fr": (["fr"], ["stopWordFilter"]),
-    "ar": (["en"], []),
-    "uk": (["en"], ["stopWordFilter"]),
-    "fa": (["en"], []),
-}
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def search_fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
+    """What Pagefind keeps of each page of `lang` it indexed (address, text, headings), by
+    address: gzip-compressed files, one per page."""
+    found = {}
+    for path in (site / "search" / "fragment").glob(f"{lang}_*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        fragment = json.loads(data.removeprefix("pagefind_dcd"))
+        found[fragment["url"]] = fragment
+    return found
+
+
+# Pagefind stems words where it has a stemmer; Ukrainian and Farsi words match by their beginning.
+STEMMED = {"en": "en", "nl": "nl", "fr": "fr", "ar": "ar", "uk": None, "fa": None}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lang: str) -> None:
-    prefix = "" if lang == "en" else f"{lang}/"
-    index = json.loads((built_site / prefix / "search" / "search_index.json").read_text())
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    fragments = search_fragments(built_site, lang)
     for url in GENERATED:
         # The coach's plans are not in the trainees' search: they were a quarter of it.
+        address = f"/{prefix(lang)}{url}"
         if url.endswith("/coach/"):
-            assert f"{prefix}{url}" not in locations, f"{prefix}{url}"
+            assert address not in fragments, address
+            assert "data-pagefind-body" not in page(built_site, lang, url)
         else:
-            assert f"{prefix}{url}" in locations, f"{prefix}{url}"
+            assert address in fragments, address
     others = [other for other in LANGUAGES if other not in ("en", lang)]
-    assert not [place for place in locations if place.split("/")[0] in others]
-    assert (index["config"]["lang"], index["config"]["pipeline"]) == SEARCH_SETTINGS[lang]
+    assert not [url for url in fragments if url.split("/")[1] in others]
+    entry = json.loads((built_site / "search" / "pagefind-entry.json").read_text())
+    assert entry["languages"][lang]["wasm"] == STEMMED[lang]
+    assert entry["languages"][lang]["page_count"] == len(fragments)
+    # The ¶ beside each heading is not searched.
+    prep = fragments[f"/{prefix(lang)}modules/basics/week-01/"]
+    assert "¶" not in prep["content"]
+
+
+def test_search_ships_only_what_the_site_uses(built_site: Path) -> None:
+    # Pagefind's ready-made interfaces are 120 to 175 KB each: the site has its own box.
+    names = {path.name for path in (built_site / "search").iterdir()}
+    assert "pagefind.js" in names and "pagefind-entry.json" in names
+    assert not [name for name in names if name.startswith(("pagefind-ui", "pagefind-comp"))]
+    assert "pagefind-worker.js" not in names
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -373,6 +395,7 @@ def test_the_site_serves_its_script_and_stylesheet_minified(built_site: Path) ->
     for rel in (
         "assets/javascripts/curriculum.js",
         "assets/javascripts/curriculum-more.js",
+        "assets/javascripts/curriculum-search.js",
         "assets/stylesheets/curriculum.css",
         "sw.js",
     ):
@@ -479,8 +502,13 @@ def test_titles_of_pages_reach_no_page_as_html(varied_site: Path) -> None:
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")
         assert "<img src=x" not in html and "<script>alert" not in html, html_file
-    for index in site.rglob("search_index.json"):
-        assert "<img src=x" not in index.read_text(encoding="utf-8")
+    # Search keeps titles as text (its box writes them as text: curriculum-search.js) and
+    # escapes the excerpts it makes from the text.
+    fragments = search_fragments(site, "en")
+    assert fragments["/about/"]["meta"]["title"] == "<img src=x onerror=alert(1)>"
+    # Words of code are not searched: they are not words of the reader's language.
+    raw = fragments["/modules/basics/week-02/raw/"]
+    assert "Ask the group first" in raw["content"] and "console.log" not in raw["content"]
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
     assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()
@@ -589,7 +617,7 @@ def test_the_wall_chart_lists_every_session(built_site: Path) -> None:
         ("en", "modules/basics/week-01/coach/", "modules/basics/week-01/coach.md"),
         ("fr", "modules/basics/", "modules/basics/module.fr.yml"),
         ("en", "programmes/evening/", "curriculum/programmes/evening.yml"),
-        ("ar", "guide/translating/", "curriculum/pages/guide/translating.md"),
+        ("ar", "guide/writing-modules/", "curriculum/pages/guide/writing-modules.md"),
         ("en", "modules/basics/week-01/notes/", "modules/basics/week-01/notes.md"),
     ],
 )
@@ -605,3 +633,16 @@ def test_edit_links_lead_to_the_file_the_reader_sees(
 )
 def test_generated_pages_have_no_edit_link(built_site: Path, url: str) -> None:
     assert 'rel="edit"' not in page(built_site, "en", url)
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Your internship"), ("fr", "Votre stage")])
+def test_a_folder_with_an_index_is_one_page_in_the_navigation(
+    built_site: Path, lang: str, title: str
+) -> None:
+    """The internship's page is in every page's navigation under its own title; its page for the
+    company's mentor is linked from it, and weighs on no trainee's page."""
+    html = page(built_site, lang, "modules/basics/week-01/")
+    nav = html[html.index("md-nav--primary") : html.index("md-content")]
+    assert re.search(r'href="\.\./\.\./\.\./internship/"[^>]*>\s*<span[^>]*>\s*' + title, nav)
+    assert "internship/mentor/" not in nav
+    assert 'href="mentor/"' in article(page(built_site, lang, "internship/"))

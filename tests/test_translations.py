@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, make_curriculum, write
+from conftest import LANGUAGES, make_curriculum, reviewed_sources, write
 from curriculum.pages.common import Lang
 from curriculum.pages.prep import render_prep
 from curriculum.problems import CurriculumError
@@ -32,13 +32,7 @@ def root(tmp_path: Path) -> Path:
     return root
 
 
-REVIEWED = """\
-developer.mozilla.org: MDN
-javascript.info: The Modern JavaScript Tutorial
-www.youtube.com: videos
-yaml.org: the YAML specification
-spdx.org: licence identifiers
-"""
+REVIEWED = reviewed_sources()
 
 
 def test_a_translated_item_can_have_its_own_address_and_keeps_its_tick(root: Path) -> None:

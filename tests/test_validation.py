@@ -14,6 +14,7 @@ from conftest import (
     SELF_EVALUATION_MD,
     WORKSHOP_MD,
     make_curriculum,
+    reviewed_sources,
     write,
 )
 from curriculum.problems import CurriculumError, Problem
@@ -795,11 +796,7 @@ def test_weeks_may_list_terms_of_other_modules(curriculum_root: Path) -> None:
 
 
 def test_links_must_be_https_on_a_reviewed_host(curriculum_root: Path) -> None:
-    write(
-        curriculum_root,
-        "curriculum/reviewed-sources.yml",
-        "mozilla.org: MDN.\njavascript.info: The tutorial.\nyaml.org: Y.\nspdx.org: S.\n",
-    )
+    write(curriculum_root, "curriculum/reviewed-sources.yml", reviewed_sources(without="youtube"))
     replace(
         curriculum_root,
         "modules/basics/week-01/exercises.md",

@@ -149,7 +149,9 @@ def _for_coaches(cur: Curriculum, published: list[str]) -> list[Any]:
 
 
 def _hand_written(published: list[str], catalog: Catalog) -> list[Any]:
-    """Hand-written pages other than the home page: top-level pages, then one section a folder."""
+    """Hand-written pages other than the home page: top-level pages, then one section a folder.
+    A folder with an index.md is that page alone, under its own title (the internship's page,
+    which links its page for mentors): every trainee's page carries the navigation."""
     pages = sorted(p for p in published if p.endswith(".md") and split_locale(Path(p))[1] is None)
     out: list[Any] = [p for p in pages if "/" not in p and p != "index.md"]
     folders: dict[str, list[str]] = {}
@@ -157,6 +159,9 @@ def _hand_written(published: list[str], catalog: Catalog) -> list[Any]:
         if "/" in page and not page.startswith(f"{COACHES_DIR}/"):
             folders.setdefault(page.split("/")[0], []).append(page)
     for folder, children in sorted(folders.items()):
+        if f"{folder}/index.md" in children:
+            out.append(f"{folder}/index.md")
+            continue
         key = f"nav_{folder}"
         title = catalog.t(key) if catalog.has(key) else folder.replace("-", " ").title()
         out.append({title: children})

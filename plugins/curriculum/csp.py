@@ -53,7 +53,12 @@ def script_hash(body: str) -> str:
 def policy(scripts: set[str]) -> str:
     """The policy that runs the site's own files and exactly these inline scripts."""
     directives = dict(BASE)
-    directives["script-src"] = [*BASE["script-src"], *sorted(script_hash(s) for s in scripts)]
+    directives["script-src"] = [
+        *BASE["script-src"],
+        *sorted(script_hash(s) for s in scripts),
+        # Search compiles Pagefind's WebAssembly (from this site); no JavaScript eval is allowed.
+        "'wasm-unsafe-eval'",
+    ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 

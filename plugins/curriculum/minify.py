@@ -9,6 +9,7 @@ from pathlib import Path
 FILES = (
     "assets/javascripts/curriculum.js",
     "assets/javascripts/curriculum-more.js",
+    "assets/javascripts/curriculum-search.js",
     "assets/stylesheets/curriculum.css",
     "sw.js",
 )

@@ -9,18 +9,20 @@ search works offline too.
 from __future__ import annotations
 
 import gzip
-import json
 import posixpath
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-ALREADY_COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"}
+from . import search
+
+ALREADY_COMPRESSED = {
+    *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"),
+    *(".pagefind", ".pf_meta", ".pf_index", ".pf_fragment"),  # Pagefind gzips its own files
+}
 _TAG = re.compile(r"<(?:script|link|img)\b[^>]*>")
 _REF = re.compile(r'(?:src|href)="([^"#?]+)')
-_SEARCH_WORKER = re.compile(r'"search":\s*"([^"]+)"')
-LUNR = "assets/javascripts/lunr/min"
 
 
 def compressed_size(path: Path) -> int:
@@ -51,7 +53,6 @@ def _assets(site_dir: Path, url: str, html: str) -> set[str]:
         if 'rel="canonical"' not in tag
         for ref in _REF.findall(tag)
     ]
-    refs += _SEARCH_WORKER.findall(html)
     base = url if url.endswith("/") or not url else posixpath.dirname(url) + "/"
     for ref in refs:
         if "://" in ref or ref.startswith(("//", "data:", "mailto:")):
@@ -64,7 +65,7 @@ def _assets(site_dir: Path, url: str, html: str) -> set[str]:
     return found
 
 
-def manifest(site_dir: Path, lang_prefix: str, page_urls: list[str]) -> dict[str, Any]:
+def manifest(site_dir: Path, lang: str, lang_prefix: str, page_urls: list[str]) -> dict[str, Any]:
     """What a language needs offline: {"pages": n, "bytes": compressed total, "files": [...]}.
 
     `lang_prefix` is "" for the default language and "fr/" for French; files are relative to the
@@ -76,20 +77,14 @@ def manifest(site_dir: Path, lang_prefix: str, page_urls: list[str]) -> dict[str
         path = _page_file(site_dir, url)
         if path.is_file():
             assets |= _assets(site_dir, url, path.read_text(encoding="utf-8"))
-    index = f"{lang_prefix}search/search_index.json"
-    if (site_dir / index).is_file():
-        assets.add(index)
-        langs = json.loads((site_dir / index).read_text(encoding="utf-8"))["config"]["lang"]
-        # What Material's worker imports for the index's language (English needs nothing).
-        scripts = [f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
-        if scripts:
-            scripts.append("lunr.stemmer.support.min.js")
-        assets |= {f"{LUNR}/{name}" for name in scripts if (site_dir / LUNR / name).is_file()}
-    # What pages load by script: the code of the boxes some pages have (curriculum-more.js) and
+    # The language's search: its loader, its index and every excerpt (see curriculum/search.py).
+    assets |= set(search.language_files(site_dir, lang))
+    # What pages load by script: the code of the boxes some pages have (curriculum-more.js), of
+    # search (curriculum-search.js), and
     # the programmes' sessions they read ("this week" works offline too).
-    more = "assets/javascripts/curriculum-more.js"
-    if (site_dir / more).is_file():
-        assets.add(more)
+    for script in ("curriculum-more.js", "curriculum-search.js"):
+        if (site_dir / "assets/javascripts" / script).is_file():
+            assets.add(f"assets/javascripts/{script}")
     programmes = site_dir / lang_prefix / "programmes"
     assets |= {p.relative_to(site_dir).as_posix() for p in programmes.glob("*/sessions.json")}
     files = pages + sorted(assets)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import sys
 from copy import deepcopy
@@ -21,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from pathspec.gitignore import GitIgnoreSpec
 
-from curriculum import csp, editing, offline, sanitise, session, settings
+from curriculum import csp, editing, offline, sanitise, search, session, settings
 from curriculum.minify import minify_site
 from curriculum.pages.cohort import widget_for
 from curriculum.pages.common import fallback_markdown, fallback_title
@@ -43,6 +42,8 @@ NOT_IN_NAV = (
     "/translations/",  # for translators: the translating guide links it
     "/programmes/*/skills-record.md",  # the programme page and self-evaluations link it
     "/programmes/*/skills-record.*.md",
+    "/internship/mentor.md",  # for the company's mentor: the trainee's internship page links it
+    "/internship/mentor.*.md",  # (a folder with an index.md is that page alone in the navigation)
 )
 
 
@@ -58,7 +59,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._default = "en"
         self._settings: settings.Settings | None = None
         self._site: session.Site | None = None
-        self._default_search_index: bytes | None = None
         self._default_404: bytes | None = None
         self._pages: dict[str, list[str]] = {}
         self._prefixed_languages = ""
@@ -104,7 +104,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         )
         current = i18n.current_language or self._default
         if current == self._default:
-            self._default_search_index = None
             self._default_404 = None
             self._pages = {}
             self._problems = []
@@ -243,9 +242,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._pages.setdefault(lang, []).append(page.url)
         # MkDocs types the context as a closed TypedDict; templates take any variable.
         variables = cast(dict[str, Any], context)
-        # curriculum.js asks for this language's search index and page list (see _finish_site),
-        # and loads pages of another language in full.
-        variables["curriculum_search_index"] = self._language_path(lang, "search/search_index.json")
+        # curriculum.js asks for this language's page list (see _finish_site), loads pages of
+        # another language in full, and leaves the coach's plans out of search.
+        meta_search = page.meta.get("search")
+        variables["curriculum_searched"] = not (
+            isinstance(meta_search, dict) and meta_search.get("exclude")
+        )
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
         variables["curriculum_csp"] = self._csp
@@ -288,26 +290,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def _language_path(self, lang: str, path: str) -> str:
         return path if lang == self._default else f"{lang}/{path}"
 
-    # After the search plugin wrote this language's index (0), before i18n replaces it with one
-    # index of every language (-100): each language keeps its own, with its own lunr settings.
+    # Every language writes the site's one 404.html, and the last one built wins: keep the source
+    # language's, put back in _finish_site. After i18n's on_post_build (-100) of each language.
     @event_priority(-50)
-    def _keep_search_index(self, *, config: MkDocsConfig) -> None:
+    def _keep_404(self, *, config: MkDocsConfig) -> None:
         i18n: Any = config.plugins["i18n"]
         site_dir = Path(config.site_dir)
-        # Every language writes the site's one 404.html, the last one built wins: keep the source
-        # language's, put back in _finish_site.
         if i18n.current_language == self._default and (site_dir / "404.html").is_file():
             self._default_404 = (site_dir / "404.html").read_bytes()
-        written = site_dir / "search" / "search_index.json"
-        if not written.is_file():
-            return
-        index = search_index_for_language(written.read_bytes(), material_search_config(config))
-        if i18n.current_language == self._default:
-            self._default_search_index = index
-        else:
-            target = site_dir / self._language_path(i18n.current_language, "search")
-            target.mkdir(parents=True, exist_ok=True)
-            (target / "search_index.json").write_bytes(index)
 
     # After i18n's on_post_build (-100), which builds the other languages from within the first.
     @event_priority(-110)
@@ -316,13 +306,15 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if i18n.building:
             return
         site_dir = Path(config.site_dir)
-        if self._default_search_index is not None:
-            (site_dir / "search" / "search_index.json").write_bytes(self._default_search_index)
         if self._default_404 is not None:
             (site_dir / "404.html").write_bytes(self._default_404)
         minify_site(site_dir)  # first: the offline lists count the bytes served
         if self._csp is not None:
             csp.apply(site_dir)  # before the offline lists, which count the pages' bytes
+        try:
+            search.index_site(site_dir)  # before the offline lists, which hold search's files
+        except search.SearchError as error:
+            raise PluginError(str(error)) from error
         # Instant navigation needs the list of the site's pages: curriculum.js asks for this
         # language's own (sitemap.xml, with every language and its alternates, is 30 times larger).
         site_url = config.site_url or ""
@@ -330,12 +322,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             target = site_dir / self._language_path(lang, f"sitemap-{lang}.xml")
             target.write_text(language_sitemap(site_url, urls), encoding="utf-8")
             # What the "Reading offline" page saves for this language.
-            files = offline.manifest(site_dir, self._language_path(lang, ""), urls)
+            files = offline.manifest(site_dir, lang, self._language_path(lang, ""), urls)
             target = site_dir / self._language_path(lang, OFFLINE_MANIFEST.format(lang=lang))
             target.write_text(json.dumps(files, separators=(",", ":")), encoding="utf-8")
         self._built = True
 
-    on_post_build = CombinedEvent(_keep_search_index, _finish_site)
+    on_post_build = CombinedEvent(_keep_404, _finish_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         # Also called after on_post_build, when strict mode counts warnings.
@@ -362,28 +354,6 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             target.rename(previous)
         staging.rename(target)
         shutil.rmtree(previous, ignore_errors=True)
-
-
-def material_search_config(config: MkDocsConfig) -> dict[str, Any]:
-    """Material's lunr settings for the language being built (its partials/languages/*.html).
-
-    Languages without a lunr stemmer (Ukrainian, Farsi, Arabic in Material's own choice) search
-    whole words: nothing is trimmed, so Cyrillic and Arabic script survive.
-    """
-    env = config.theme.get_env()
-    language = env.get_template("partials/language.html", None, {"config": config}).module
-    lang = language.t("search.config.lang")  # type: ignore[attr-defined]
-    pipeline = language.t("search.config.pipeline")  # type: ignore[attr-defined]
-    return {
-        "lang": [lang],
-        "pipeline": [name for name in re.split(r"\s*,\s*", pipeline.strip()) if name],
-    }
-
-
-def search_index_for_language(data: bytes, settings: dict[str, Any]) -> bytes:
-    index = json.loads(data)
-    index["config"].update(settings)
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class _SelectorOnly:

@@ -1,11 +1,9 @@
 /*
  * The curriculum's one script, loaded before Material's bundle. Nothing here talks to another host.
  *
- * 1. Search on demand. Material fetches the search index and starts its search worker as soon as a
- *    page opens; on prepaid data that is most of a first visit. Both wait here until the reader
- *    opens search, and the index asked for is this language's own (the curriculum plugin writes one
- *    per language). Likewise instant navigation gets this language's list of pages, not
- *    sitemap.xml with every page in every language.
+ * 1. Search when the reader opens it: curriculum-search.js and this language's Pagefind index
+ *    load then, not before (see curriculum/search.py). Instant navigation gets this language's list
+ *    of pages, not sitemap.xml with every page in every language.
  * 2. A link to another language loads in full: that page needs its own search index and strings.
  * 3. Progress: ticks on checklists are kept in this browser (localStorage), keyed by each item's
  *    stable id, and summed up on the page ("3 of 5 done, about 80 minutes left").
@@ -13,6 +11,7 @@
  *    of one language.
  * 5. and 6. (curriculum-more.js, loaded by the pages that need them): progress saved to a file
  *    and opened in another browser; this week and what I missed.
+ * (curriculum-search.js is loaded by 1.)
  */
 (function () {
   "use strict";
@@ -20,73 +19,70 @@
   var script = document.currentScript;
   var here = new URL(location.href);
   var root = new URL(script.getAttribute("data-root"), here);
-  var searchIndex = new URL(script.getAttribute("data-search-index"), here).href;
   var sitemap = new URL(script.getAttribute("data-sitemap"), here).href;
   var languages = (script.getAttribute("data-languages") || "").split(" ").filter(Boolean);
 
-  /* 1. Search on demand ------------------------------------------------------------------- */
+  /* 1. Search, when the reader opens it ------------------------------------------------- */
 
-  var searchOpened = false;
-  var onSearchOpen = [];
+  var search = null;
 
   function openSearch() {
-    if (searchOpened) return;
-    searchOpened = true;
-    onSearchOpen.splice(0).forEach(function (run) { run(); });
+    if (!search) {
+      search = loadScript("curriculum-search.js", "curriculumSearch").then(function (code) {
+        code.setUp(root);
+      }, function () {
+        search = null;  // offline and never saved: try again next time
+      });
+    }
   }
 
-  function whenSearchOpens(run) {
-    if (searchOpened) run();
-    else onSearchOpen.push(run);
+  function showSearch() {
+    var toggle = document.getElementById("__search");
+    var field = document.querySelector(".md-search__input");
+    if (!toggle || !field) return;
+    toggle.checked = true;
+    openSearch();
+    field.focus();
+    field.select();
   }
 
   document.addEventListener("change", function (ev) {
-    if (ev.target.id === "__search" && ev.target.checked) openSearch();
+    if (ev.target.id !== "__search") return;
+    if (ev.target.checked) showSearch();
   }, true);
+  // On a wide screen the field is in the header: focusing it opens the box.
   document.addEventListener("focusin", function (ev) {
-    if (ev.target.matches && ev.target.matches(".md-search__input")) openSearch();
+    if (!ev.target.matches || !ev.target.matches(".md-search__input")) return;
+    var toggle = document.getElementById("__search");
+    if (toggle) toggle.checked = true;
+    openSearch();
+  }, true);
+  // The keys Material's own search answers to: f, s and / open it, Escape closes it.
+  document.addEventListener("keydown", function (ev) {
+    var toggle = document.getElementById("__search");
+    if (!toggle || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (toggle.checked) {
+      if (ev.key !== "Escape") return;
+      toggle.checked = false;
+      document.activeElement.blur();
+      ev.preventDefault();
+      return;
+    }
+    var target = ev.target;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "")) return;
+    if (ev.key === "f" || ev.key === "s" || ev.key === "/") {
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      showSearch();
+    }
   }, true);
 
+  // Instant navigation only needs this language's pages (another language loads in full).
   var xhrOpen = XMLHttpRequest.prototype.open;
-  var xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
-    this.curriculumDeferred = /\/search\/search_index\.json$/.test(String(url));
-    if (this.curriculumDeferred) args[1] = searchIndex;
-    // Instant navigation only needs this language's pages (another language loads in full).
-    else if (/\/sitemap\.xml$/.test(String(url))) args[1] = sitemap;
+    if (/\/sitemap\.xml$/.test(String(url))) args[1] = sitemap;
     return xhrOpen.apply(this, args);
-  };
-  XMLHttpRequest.prototype.send = function () {
-    var xhr = this;
-    var args = arguments;
-    if (!xhr.curriculumDeferred) return xhrSend.apply(xhr, args);
-    whenSearchOpens(function () { xhrSend.apply(xhr, args); });
-  };
-
-  // Material's search worker, started on its first message (which follows the index).
-  var RealWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (!/\/workers\/search\.[^/]*\.js$/.test(new URL(url, here).pathname)) {
-      return new RealWorker(url, options);
-    }
-    var address = new URL(url, location.href).href;  // before instant navigation moves the page
-    var proxy = new EventTarget();
-    var worker = null;
-    proxy.postMessage = function (message) {
-      if (!worker) {
-        worker = new RealWorker(address, options);
-        ["message", "messageerror", "error"].forEach(function (type) {
-          worker.addEventListener(type, function (ev) {
-            proxy.dispatchEvent(type === "error" ? new Event("error")
-              : new MessageEvent(type, { data: ev.data }));
-          });
-        });
-      }
-      worker.postMessage(message);
-    };
-    proxy.terminate = function () { if (worker) worker.terminate(); };
-    return proxy;
   };
 
   /* 2. Links to another language load in full --------------------------------------------- */
@@ -328,16 +324,19 @@
   var more = null;
 
   function loadMore() {
-    if (!more) {
-      more = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = new URL("curriculum-more.js", script.src).href;
-        tag.onload = function () { resolve(window.curriculumMore); };
-        tag.onerror = reject;
-        document.head.appendChild(tag);
-      });
-    }
+    if (!more) more = loadScript("curriculum-more.js", "curriculumMore");
     return more;
+  }
+
+  // A script beside this one, and what it sets on window once it has run.
+  function loadScript(name, global) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = new URL(name, script.src).href;
+      tag.onload = function () { resolve(window[global]); };
+      tag.onerror = reject;
+      document.head.appendChild(tag);
+    });
   }
 
   /* Every page, including those that instant navigation brings in ------------------------ */
@@ -361,10 +360,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    // Material's search is a dialog without a name: give it the search field's.
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    var field = document.querySelector(".md-search__input");
-    if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"));
     // Material's bundle has run by now; document$ emits for the first page and every next one.
     if (window.document$) window.document$.subscribe(onPage);
     else onPage();

@@ -1,0 +1,103 @@
+"""Search: Pagefind's index of the built site, one per language, in the site's `search/` folder.
+
+Pagefind (https://pagefind.app) reads the built pages, keeps the text inside `data-pagefind-body`
+(every page but the coaches' plans: see the theme's curriculum.html), and splits each language's
+index into small files. A reader who searches downloads the loader, the WebAssembly that searches,
+the index chunks of the words typed and the excerpts of the results shown; nothing before search
+is opened. The language of a page is its `<html lang>`; Arabic, Dutch, English and French words
+are matched by their stem, Ukrainian and Farsi words by their beginning (Pagefind has no stemmer
+for them). The site's script (curriculum.js) normalises what a reader types (see there).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEARCH_DIR = "search"
+"""Where the index goes, below the site's root (a folder hand-written pages may not take)."""
+
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+    "pagefind-worker.js",  # search runs in the page: a worker would cost 12 KB more per visit
+)
+"""Pagefind's ready-made interfaces (up to 175 KB each), which the site does not use: its own is a
+few lines of curriculum.js over Material's search box."""
+
+IGNORED = (
+    ".headerlink",  # the ¶ beside each heading
+    "pre",  # code blocks: words of code, not of the language searched
+    ".cur-terms",  # a week's glossary terms, repeated on its prep page (the glossary has them)
+    ".cur-banner",  # "this translation is outdated" and the like
+    ".cur-when",  # when each programme teaches the week
+    ".cur-meta",  # where ticks are kept
+)
+"""Parts of a page that search neither indexes nor shows in excerpts: they would make every
+index chunk and excerpt a reader downloads larger, and find pages for the wrong reason."""
+
+LOADER = ("pagefind.js", "pagefind-entry.json")
+"""What every language's search loads first."""
+
+
+class SearchError(Exception):
+    """Pagefind could not index the site."""
+
+
+def index_site(site_dir: Path) -> None:
+    """Index every page of `site_dir` that has a search body, into `site_dir/search/`."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--output-subdir",
+            SEARCH_DIR,
+            "--silent",
+            *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SearchError(
+            "Pagefind could not index the site for search:\n"
+            + (result.stderr or result.stdout).strip()
+        )
+    for name in UNUSED:
+        (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in no fixed order: sorted, two builds of the same sources
+    # are byte for byte the same.
+    entry = site_dir / SEARCH_DIR / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def language_files(site_dir: Path, lang: str) -> list[str]:
+    """The files search needs in `lang`, relative to the site's root: what the "Reading offline"
+    page saves so that search works without a connection. Empty if the site has no index."""
+    folder = site_dir / SEARCH_DIR
+    entry = folder / "pagefind-entry.json"
+    if not entry.is_file():
+        return []
+    language = json.loads(entry.read_text(encoding="utf-8"))["languages"].get(lang)
+    if language is None:
+        return []
+    names = [*LOADER, f"pagefind.{language['hash']}.pf_meta"]
+    names.append(f"wasm.{language['wasm'] or 'unknown'}.pagefind")
+    for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
+        names += sorted(
+            f"{kind}/{path.name}" for path in (folder / kind).glob(f"{lang}_*.{suffix}")
+        )
+    return [f"{SEARCH_DIR}/{name}" for name in names if (folder / name).is_file()]
