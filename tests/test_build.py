@@ -317,6 +317,9 @@ def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lan
             assert "data-pagefind-body" not in page(built_site, lang, url)
         else:
             assert address in fragments, address
+    # Nor are the coaches' and the contributors' own pages.
+    for url in ("coaches/", "guide/translating/", "translations/"):
+        assert f"/{prefix(lang)}{url}" not in fragments, url
     others = [other for other in LANGUAGES if other not in ("en", lang)]
     assert not [url for url in fragments if url.split("/")[1] in others]
     entry = json.loads((built_site / "search" / "pagefind-entry.json").read_text())

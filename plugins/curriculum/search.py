@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 SEARCH_DIR = "search"
@@ -42,6 +43,21 @@ IGNORED = (
 )
 """Parts of a page that search neither indexes nor shows in excerpts: they would make every
 index chunk and excerpt a reader downloads larger, and find pages for the wrong reason."""
+
+NOT_SEARCHED = ("coaches/", "guide/", "translations/")
+"""Pages for coaches, contributors and translators, below a language's root: trainees' search
+leaves them out (like each week's coach plan, whose front matter says `search: exclude: true`).
+The contributors' guides alone were a tenth of each language's index, and their excerpts are the
+largest a search downloads."""
+
+
+def searched(url: str, meta: Mapping[str, object]) -> bool:
+    """Whether the page at `url` (below its language's root) is in the trainees' search."""
+    exclude = meta.get("search")
+    if isinstance(exclude, dict) and exclude.get("exclude"):
+        return False
+    return not url.startswith(NOT_SEARCHED)
+
 
 LOADER = ("pagefind.js", "pagefind-entry.json")
 """What every language's search loads first."""

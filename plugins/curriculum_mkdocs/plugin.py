@@ -242,12 +242,11 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._pages.setdefault(lang, []).append(page.url)
         # MkDocs types the context as a closed TypedDict; templates take any variable.
         variables = cast(dict[str, Any], context)
-        # curriculum.js asks for this language's page list (see _finish_site), loads pages of
-        # another language in full, and leaves the coach's plans out of search.
-        meta_search = page.meta.get("search")
-        variables["curriculum_searched"] = not (
-            isinstance(meta_search, dict) and meta_search.get("exclude")
-        )
+        # curriculum.js asks for this language's page list (see _finish_site) and loads pages of
+        # another language in full. Trainees' search leaves the coaches' and contributors' pages
+        # out (curriculum/search.py).
+        below = page.url.removeprefix(self._language_path(lang, ""))
+        variables["curriculum_searched"] = search.searched(below, page.meta)
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
         variables["curriculum_csp"] = self._csp

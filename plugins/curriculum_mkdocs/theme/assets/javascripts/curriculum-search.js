@@ -13,6 +13,7 @@
   "use strict";
 
   var MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+  var PAUSE = 300;  // milliseconds without typing before a query goes to Pagefind
   var BATCH = 4;  // pages listed at first (a phone's screen), more as the reader scrolls
   var SECTIONS = 3;  // sections of a page listed under it (a glossary term, a heading)
 
@@ -117,18 +118,30 @@
       });
     }
 
+    // Pagefind is asked once the reader pauses: each word it is asked about costs the index
+    // chunks that hold it (28 to 38 KB each), so not every letter typed is looked up (Pagefind's
+    // own debounced search would fetch chunks for each one), nor a single letter.
+    var timer = null;
+
+    function typed() {
+      clearTimeout(timer);
+      timer = setTimeout(run, PAUSE);
+    }
+
     function run() {
+      clearTimeout(timer);
+      timer = null;
       var query = normalise(field.value.trim(), lang);
-      if (!query) {
+      if (query.length < 2) {
         found = [];
         list.textContent = "";
         meta.textContent = said("placeholder");
-        return;
+        return Promise.resolve();
       }
-      pagefind.then(function (engine) {
-        return engine.debouncedSearch(query, {}, 200);
+      return pagefind.then(function (engine) {
+        return engine.search(query);
       }).then(function (search) {
-        // Null: a newer query replaced this one.
+        // The reader typed on while Pagefind looked: a newer query follows.
         if (!search || normalise(field.value.trim(), lang) !== query) return null;
         found = search.results;
         listed = 0;
@@ -142,7 +155,7 @@
       });
     }
 
-    field.addEventListener("input", run);
+    field.addEventListener("input", typed);
     scroller.addEventListener("scroll", function () {
       if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 200) more();
     }, { passive: true });
@@ -150,11 +163,13 @@
       setTimeout(run, 0);
       field.focus();
     });
-    // Enter opens the first page found; arrows move between the pages listed.
+    // Enter opens the first page found (for what is typed now); arrows move between the pages.
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var first = list.querySelector("a");
-      if (first) first.click();
+      (timer ? run() : Promise.resolve()).then(function () {
+        var first = list.querySelector("a");
+        if (first) first.click();
+      });
     });
     box.addEventListener("keydown", function (ev) {
       if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
