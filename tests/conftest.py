@@ -244,7 +244,8 @@ def translated_pages(lang: str) -> tuple[int, int]:
     repository's hand-written pages that make_curriculum copies, which translators add to."""
     pages = REPO / "curriculum" / "pages"
     english = [p for p in pages.rglob("*.md") if len(p.name.split(".")) == 2]
-    translated = [p for p in pages.rglob(f"*.{lang}.md")]
+    # make_curriculum leaves the writing guide untranslated
+    translated = [p for p in pages.rglob(f"*.{lang}.md") if not p.name.startswith("writing-")]
     own = 3 if lang == "fr" else 0
     return own + len(translated), 13 + len(english)
 
