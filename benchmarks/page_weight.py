@@ -101,6 +101,7 @@ def main() -> int:
                 rows.append(("plain Material, one page", figures))
             with serve(ours, port) as (base, served, _):
                 for label, path, words in SEARCHED:
+                    print(f"measuring: {label}", file=sys.stderr)
                     rows.append((label, measure(browser, base, served, path, words)))
             browser.close()
 
