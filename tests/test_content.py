@@ -315,3 +315,50 @@ def test_the_glossary_follows_each_alphabet(cur: Curriculum) -> None:
             arabic = "".join(letter for letter in letters if not letter.isascii())
             assert arabic.index("ب") < arabic.index("پ") < arabic.index("ت")
             assert arabic.index("ک") < arabic.index("گ") < arabic.index("ل")
+
+
+def _own_pages(cur: Curriculum) -> list[Path]:
+    """The hand-written pages of the site (home, guides, the coaches' and the internship's pages)
+    and the pages of their own in the weeks of the Digital Welcome modules, in English."""
+    pages = [p for p in (REPO / "curriculum" / "pages").rglob("*.md") if p.name.count(".") == 1]
+    [welcome] = [p for p in cur.programmes if p.meta.id == "digital-welcome"]
+    for module in (cur.modules[entry] for entry in welcome.meta.modules):
+        pages += [
+            p
+            for p in (REPO / module.path).glob("week-*/*.md")
+            if p.name.count(".") == 1 and p.stem not in ("prep", "exercises", "coach")
+        ]
+    return sorted(pages)
+
+
+def test_every_hand_written_page_is_in_every_language(cur: Curriculum) -> None:
+    """Trainees, coaches, partners and translators read the site's own pages in their language,
+    and the Digital Welcome course is whole: its weeks' own pages too."""
+    pages = _own_pages(cur)
+    assert len(pages) >= 12
+    missing = [
+        f"{page.relative_to(REPO)}: {lang}"
+        for page in pages
+        for lang in TRANSLATIONS
+        if not page.with_name(f"{page.stem}.{lang}.md").is_file()
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def test_hand_written_translations_keep_the_code_and_structure_of_their_source(
+    cur: Curriculum,
+) -> None:
+    differ = []
+    for page in _own_pages(cur):
+        source = structure(page.read_text(encoding="utf-8").split("---", 2)[-1])
+        for lang in TRANSLATIONS:
+            translation = page.with_name(f"{page.stem}.{lang}.md")
+            if not translation.is_file():
+                continue
+            mine = structure(translation.read_text(encoding="utf-8").split("---", 2)[-1])
+            differ += [
+                f"{translation.relative_to(REPO)}: {what} differ from the English"
+                for what in source
+                if mine[what] != source[what]
+            ]
+    assert not differ, "\n".join(differ)
