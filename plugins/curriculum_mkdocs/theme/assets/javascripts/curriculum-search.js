@@ -73,7 +73,6 @@
     var form = box.querySelector(".md-search__form");
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
-    var toggle = document.getElementById("__search");
     var lang = document.documentElement.lang || "en";
     // Material's strings in the page's language ("No matching documents", "# matching ...").
     var config = document.getElementById("__config");
@@ -85,6 +84,7 @@
       return found.options(options).then(function () { return found; });
     });
     var found = [];  // the current query's results, of which `listed` are on the list
+    var asked = [];  // its words
     var listed = 0;
     var adding = null;
 
@@ -93,7 +93,8 @@
         : n === 1 ? said("one") : said("other").replace("#", String(n));
     }
 
-    // Each page found costs a small download (its excerpt): the next few only when wanted.
+    // Each page found costs a small download (its excerpt): the next few only when the reader
+    // scrolls to the end of the list, or when the list does not fill the box yet.
     function more() {
       if (adding || listed >= found.length) return adding;
       var results = found;
@@ -102,8 +103,22 @@
       adding = Promise.all(batch.map(function (result) { return result.data(); }))
         .then(function (pages) {
           if (results === found) show(pages);
-        }).finally(function () { adding = null; });
+        }).finally(function () {
+          adding = null;
+          if (results === found && scroller.scrollHeight <= scroller.clientHeight) more();
+        });
       return adding;
+    }
+
+    function nearTheEnd() {
+      return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 200;
+    }
+
+    // A section of a page is listed under it when its heading holds a word looked up (a glossary
+    // term, a week's topic): headings every week has ("Before Sunday") would only be noise.
+    function named(heading) {
+      var words = normalise(heading, lang).toLocaleLowerCase(lang);
+      return asked.some(function (word) { return words.indexOf(word) >= 0; });
     }
 
     function show(pages) {
@@ -111,7 +126,7 @@
         var title = page.meta && page.meta.title ? page.meta.title : page.url;
         list.appendChild(article(page.url, title, page.excerpt, true));
         (page.sub_results || []).filter(function (section) {
-          return section.url !== page.url && section.title !== title;
+          return section.url !== page.url && section.title !== title && named(section.title);
         }).slice(0, SECTIONS).forEach(function (section) {
           list.appendChild(article(section.url, section.title, section.excerpt, false));
         });
@@ -144,6 +159,7 @@
         // The reader typed on while Pagefind looked: a newer query follows.
         if (!search || normalise(field.value.trim(), lang) !== query) return null;
         found = search.results;
+        asked = query.toLocaleLowerCase(lang).split(/\s+/).filter(Boolean);
         listed = 0;
         list.textContent = "";
         count(found.length);
@@ -157,11 +173,11 @@
 
     field.addEventListener("input", typed);
     scroller.addEventListener("scroll", function () {
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 200) more();
+      if (nearTheEnd()) more();
     }, { passive: true });
     form.addEventListener("reset", function () {
       setTimeout(run, 0);
-      field.focus();
+      field.focus({ preventScroll: true });
     });
     // Enter opens the first page found (for what is typed now); arrows move between the pages.
     form.addEventListener("submit", function (ev) {
@@ -179,12 +195,12 @@
       var next = ev.key === "ArrowDown" ? at + 1 : at - 1;
       ev.preventDefault();
       if (next >= links.length - 1) more();
-      if (next < 0) field.focus();
+      if (next < 0) field.focus({ preventScroll: true });
       else links[Math.min(next, links.length - 1)].focus();
     });
     // A page chosen: the box closes (instant navigation keeps the header, and the box with it).
     list.addEventListener("click", function (ev) {
-      if (ev.target.closest("a")) toggle.checked = false;
+      if (ev.target.closest("a")) window.curriculumSetSearch(false);
     });
     if (field.value) run();
   }

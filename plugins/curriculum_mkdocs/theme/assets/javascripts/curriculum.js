@@ -36,13 +36,24 @@
     }
   }
 
-  function showSearch() {
+  // Open or close the box as a click on the header's button does: Material's bundle hears the
+  // toggle's change (on a phone it holds the page still under the box).
+  function setSearch(open) {
     var toggle = document.getElementById("__search");
+    if (!toggle || toggle.checked === open) return;
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  window.curriculumSetSearch = setSearch;
+
+  function showSearch() {
     var field = document.querySelector(".md-search__input");
-    if (!toggle || !field) return;
-    toggle.checked = true;
+    if (!field) return;
+    setSearch(true);
     openSearch();
-    field.focus();
+    // The box is fixed over the page: focusing it must not scroll the page (a right-to-left page
+    // on a phone would move sideways, under the language list that sticks out of it).
+    field.focus({ preventScroll: true });
     field.select();
   }
 
@@ -53,8 +64,7 @@
   // On a wide screen the field is in the header: focusing it opens the box.
   document.addEventListener("focusin", function (ev) {
     if (!ev.target.matches || !ev.target.matches(".md-search__input")) return;
-    var toggle = document.getElementById("__search");
-    if (toggle) toggle.checked = true;
+    setSearch(true);
     openSearch();
   }, true);
   // The keys Material's own search answers to: f, s and / open it, Escape closes it.
@@ -63,7 +73,7 @@
     if (!toggle || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     if (toggle.checked) {
       if (ev.key !== "Escape") return;
-      toggle.checked = false;
+      setSearch(false);
       document.activeElement.blur();
       ev.preventDefault();
       return;
