@@ -101,7 +101,8 @@ def test_a_prep_page_prints_without_navigation_and_with_its_links(page: Any, sit
 
 
 @pytest.mark.parametrize(
-    ("lang", "word", "width"), [("en", "program", 1280), ("ar", "برنامج", 360)]
+    ("lang", "word", "width"),
+    [("en", "program", 1280), ("ar", "برنامج", 360), ("fa", "برنامه", 360)],
 )
 def test_the_open_search_box_with_results_has_no_serious_violation(
     browser: Any, site: Site, lang: str, word: str, width: int
@@ -111,13 +112,22 @@ def test_the_open_search_box_with_results_has_no_serious_violation(
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
-    # A phone opens the box from the header's button; a laptop has the field in the header.
-    opener = 'label[for="__search"]' if width < 1220 else "input.md-search__input"
-    page.locator(f"header {opener}").first.click()
+    # A phone opens the box from the header's button (or a key); a laptop has the field in the
+    # header.
+    if lang == "fa":
+        page.keyboard.press("s")
+    else:
+        opener = 'label[for="__search"]' if width < 1220 else "input.md-search__input"
+        page.locator(f"header {opener}").first.click()
     page.locator("input.md-search__input").press_sequentially(word, delay=20)
     page.locator(".md-search-result__item").first.wait_for()
     assert page.locator(".md-search__inner").is_visible()
     page.wait_for_timeout(600)  # the box fades in: mid-way its colours are not the final ones
+    # The page under the box stays still: a right-to-left phone page once moved sideways, and the
+    # box showed empty.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    first = page.locator(".md-search-result__item h1").first.bounding_box()
+    assert first and first["x"] >= 0 and first["x"] + first["width"] <= width
     found = serious_violations(page)
     context.close()
     assert not found, "\n".join(found)
