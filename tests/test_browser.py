@@ -53,6 +53,23 @@ def test_search_finds_words_of_every_language(page: Any, site: Site, lang: str, 
     assert count == said["search.result.one"] or re.fullmatch(other, count), count
 
 
+def test_search_shows_a_few_results_then_more_on_request(page: Any, site: Site) -> None:
+    """Each result shown costs its excerpt: four at first, four more for each press."""
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("program", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    titles = page.locator(".md-search-result__item h1")
+    assert titles.count() == 4
+    more = page.locator(".cur-search-more button")
+    assert more.inner_text() == "More results"
+    more.click()
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item h1').length > 4")
+    # the keyboard goes on from the first new result
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+
+
 def test_search_works_from_the_keyboard(page: Any, site: Site) -> None:
     page.goto(site.url + WEEK, wait_until="networkidle")
     page.keyboard.press("/")

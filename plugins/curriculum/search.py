@@ -17,6 +17,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from .i18n import Catalog
+
 SEARCH_DIR = "search"
 """Where the index goes, below the site's root (a folder hand-written pages may not take)."""
 
@@ -49,6 +51,12 @@ NOT_SEARCHED = ("coaches/", "guide/", "translations/")
 leaves them out (like each week's coach plan, whose front matter says `search: exclude: true`).
 The contributors' guides alone were a tenth of each language's index, and their excerpts are the
 largest a search downloads."""
+
+
+def more_label(catalog: Catalog) -> str:
+    """The search box's button for the next results, in the reader's language (the box's other
+    words are Material's own)."""
+    return catalog.t("search_more")
 
 
 def searched(url: str, meta: Mapping[str, object]) -> bool:

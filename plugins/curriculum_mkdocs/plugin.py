@@ -255,6 +255,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if self._site is not None:
             strings = self._site.curriculum.catalog(lang)
             variables["curriculum_not_saved"] = not_saved_strings(strings)
+            variables["curriculum_search_more"] = search.more_label(strings)
             variables["curriculum_offline_page"] = self._language_path(lang, "offline/")
             # "This week" and "What I missed" on the home page and the programme pages.
             url = page.url.removeprefix(self._language_path(lang, ""))

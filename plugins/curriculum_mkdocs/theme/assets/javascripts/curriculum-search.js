@@ -94,19 +94,35 @@
     }
 
     // Each page found costs a small download (its excerpt): the next few only when the reader
-    // scrolls to the end of the list, or when the list does not fill the box yet.
+    // asks for them (the button at the end of the list) or scrolls to the end of the list.
+    var moreItem = document.createElement("li");
+    moreItem.className = "cur-search-more";
+    var moreButton = document.createElement("button");
+    moreButton.type = "button";
+    moreButton.className = "md-button";
+    moreButton.textContent = box.getAttribute("data-more") || "";
+    moreItem.appendChild(moreButton);
+    moreButton.addEventListener("click", function () {
+      var at = list.querySelectorAll("a").length;
+      more().then(function () {
+        var next = list.querySelectorAll("a")[at];  // the keyboard goes on from there
+        if (next) next.focus();
+      });
+    });
+
     function more() {
-      if (adding || listed >= found.length) return adding;
+      if (adding) return adding;
+      if (listed >= found.length) return Promise.resolve();
       var results = found;
       var batch = results.slice(listed, listed + BATCH);
       listed += batch.length;
       adding = Promise.all(batch.map(function (result) { return result.data(); }))
         .then(function (pages) {
-          if (results === found) show(pages);
-        }).finally(function () {
-          adding = null;
-          if (results === found && scroller.scrollHeight <= scroller.clientHeight) more();
-        });
+          if (results !== found) return;
+          if (moreItem.parentNode) list.removeChild(moreItem);
+          show(pages);
+          if (listed < found.length) list.appendChild(moreItem);
+        }).finally(function () { adding = null; });
       return adding;
     }
 
