@@ -102,3 +102,12 @@ def serious_violations(page: Any) -> list[str]:
         for violation in result["violations"]
         if violation["impact"] in ("serious", "critical")
     ]
+
+
+def search_for(page: Any, word: str, *, key: str | None = "s", delay: int = 20) -> None:
+    """Open the search box (with `key`, or not when it is open already), type `word` as a reader
+    does, and wait for the first result."""
+    if key:
+        page.keyboard.press(key)
+    page.locator("input.md-search__input").press_sequentially(word, delay=delay)
+    page.locator(".md-search-result__item").first.wait_for()

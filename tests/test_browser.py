@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, prefix
+from browserkit import BROWSER, WEEK, Site, prefix, search_for
 from conftest import LANGUAGES
 
 pytestmark = BROWSER
@@ -23,9 +23,7 @@ def test_search_waits_until_the_reader_opens_it(page: Any, site: Site) -> None:
     page.goto(site.url + WEEK, wait_until="networkidle")
     page.wait_for_timeout(300)
     assert not [path for path, _ in site.served.since(mark) if "search" in path]
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").press_sequentially("program", delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, "program")
     fetched = [path for path, _ in site.served.since(mark)]
     # Pagefind's loader, the English stemmer's WebAssembly, one chunk of the English index.
     assert {"/search/pagefind.js", "/search/wasm.en.pagefind"} <= set(fetched)
@@ -39,9 +37,7 @@ def test_search_waits_until_the_reader_opens_it(page: Any, site: Site) -> None:
 )
 def test_search_finds_words_of_every_language(page: Any, site: Site, lang: str, word: str) -> None:
     page.goto(site.url + prefix(lang), wait_until="networkidle")
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").press_sequentially(word, delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, word)
     marked = page.locator(".md-search-result mark").all_inner_texts()
     assert [text for text in marked if text.lower().startswith(word[:4])], marked
     links = page.locator(".md-search-result__link").evaluate_all("els => els.map(a => a.href)")
@@ -56,9 +52,7 @@ def test_search_finds_words_of_every_language(page: Any, site: Site, lang: str, 
 def test_search_shows_a_few_results_then_more_on_request(page: Any, site: Site) -> None:
     """Each result shown costs its excerpt: four at first, four more for each press."""
     page.goto(site.url + WEEK, wait_until="networkidle")
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").press_sequentially("program", delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, "program")
     page.wait_for_timeout(300)
     titles = page.locator(".md-search-result__item h1")
     assert titles.count() == 4
@@ -190,9 +184,7 @@ def test_every_page_kind_requests_nothing_elsewhere_and_runs_under_its_policy(
     page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
     page.evaluate("navigator.serviceWorker.ready")
     mark = site.served.mark()
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").press_sequentially("program", delay=20)
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, "program")
     fetched = [path for path, _ in site.served.since(mark)]
     page.keyboard.press("Escape")
     page.locator("a.md-footer__link--next").click()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, Site, prefix, serious_violations
+from browserkit import BROWSER, Site, prefix, search_for, serious_violations
 from pageweight import (
     FIRST_VISIT_BUDGET,
     LATER_SEARCH_BUDGET,
@@ -83,9 +83,7 @@ def test_search_finds_words_as_readers_type_them(
 ) -> None:
     page = browser.new_page()
     page.goto(full_site.url + prefix(lang) + "modules/", wait_until="load")
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").press_sequentially(typed, delay=10)
-    page.locator(".md-search-result__item").first.wait_for()
+    search_for(page, typed, delay=10)
     found = page.locator(".md-search-result__item h1").all_inner_texts()
     page.close()
     assert title in found[:5], found

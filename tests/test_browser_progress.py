@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from browserkit import ARGS, BROWSER, CHROMIUM, WEEK, Site, prefix
+from browserkit import ARGS, BROWSER, CHROMIUM, WEEK, Site, prefix, search_for
 from conftest import make_curriculum
 from curriculum.i18n import catalog
 from pageweight import build_site, free_port, serve
@@ -218,9 +218,7 @@ def test_saving_a_language_makes_every_page_readable_offline(browser: Any, site:
             assert page.locator("html").get_attribute("lang") == "fr"
             assert page.locator(".md-content h1").count() == 1, path
         # Search works offline too: the French index, its excerpts and its stemmer were saved.
-        page.keyboard.press("s")
-        page.locator("input.md-search__input").press_sequentially("programme", delay=20)
-        page.locator(".md-search-result__item").first.wait_for()
+        search_for(page, "programme")
         assert page.locator(".md-search-result__item h1").count() >= 1
     context.close()
     assert manifest["bytes"] > 0

@@ -245,7 +245,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         # curriculum.js asks for this language's page list (see _finish_site) and loads pages of
         # another language in full. Trainees' search leaves the coaches' and contributors' pages
         # out (curriculum/search.py).
-        below = page.url.removeprefix(self._language_path(lang, ""))
+        below = page.url.removeprefix(self._language_path(lang, ""))  # the page's address in lang
         variables["curriculum_searched"] = search.searched(below, page.meta)
         variables["curriculum_sitemap"] = self._language_path(lang, f"sitemap-{lang}.xml")
         variables["curriculum_languages"] = self._prefixed_languages
@@ -258,8 +258,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             variables["curriculum_search_more"] = search.more_label(strings)
             variables["curriculum_offline_page"] = self._language_path(lang, "offline/")
             # "This week" and "What I missed" on the home page and the programme pages.
-            url = page.url.removeprefix(self._language_path(lang, ""))
-            variables["curriculum_cohort"] = widget_for(self._site.curriculum, lang, url)
+            variables["curriculum_cohort"] = widget_for(self._site.curriculum, lang, below)
         # "Edit this page" leads to the file the reader sees, not to the build folder's copy.
         if self._site is not None:
             page.edit_url = editing.edit_url(self._site.curriculum, page.file.src_uri, lang)

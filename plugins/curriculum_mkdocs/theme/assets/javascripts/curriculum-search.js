@@ -221,5 +221,5 @@
     if (field.value) run();
   }
 
-  window.curriculumSearch = { setUp: setUp, normalise: normalise };
+  window.curriculumSearch = { setUp: setUp };
 })();
