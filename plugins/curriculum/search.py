@@ -16,11 +16,14 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .i18n import Catalog
 
 SEARCH_DIR = "search"
 """Where the index goes, below the site's root (a folder hand-written pages may not take)."""
+ENTRY = f"{SEARCH_DIR}/pagefind-entry.json"
+"""The list of the site's languages and their index files, which Pagefind's loader reads first."""
 
 UNUSED = (
     "pagefind-ui.js",
@@ -100,19 +103,45 @@ def index_site(site_dir: Path) -> None:
         )
     for name in UNUSED:
         (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
+    entry = site_dir / ENTRY
+    _write_entry(entry, json.loads(entry.read_text(encoding="utf-8")))
+
+
+def _write_entry(entry: Path, data: dict[str, Any]) -> None:
     # Pagefind lists the languages in no fixed order: sorted, two builds of the same sources
     # are byte for byte the same.
-    entry = site_dir / SEARCH_DIR / "pagefind-entry.json"
-    data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data["languages"].items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def merge_index(site_dir: Path, other: Path) -> None:
+    """Add to the index in `site_dir` the languages indexed in the site folder `other`, whose
+    pages are in other languages: Pagefind indexes each language on its own, so the indexes of
+    two halves of a site, put together, are the index of the whole. Its files are the caller's to
+    move; this joins the two lists of languages."""
+    theirs_path = other / ENTRY
+    if not theirs_path.is_file():
+        return
+    theirs = json.loads(theirs_path.read_text(encoding="utf-8"))
+    ours_path = site_dir / ENTRY
+    if not ours_path.is_file():
+        ours_path.parent.mkdir(parents=True, exist_ok=True)
+        _write_entry(ours_path, theirs)
+        return
+    ours = json.loads(ours_path.read_text(encoding="utf-8"))
+    if {k: v for k, v in ours.items() if k != "languages"} != {
+        k: v for k, v in theirs.items() if k != "languages"
+    }:
+        raise SearchError(f"Two search indexes of different kinds: {ours_path} and {theirs_path}.")
+    ours["languages"].update(theirs["languages"])
+    _write_entry(ours_path, ours)
 
 
 def language_files(site_dir: Path, lang: str) -> list[str]:
     """The files search needs in `lang`, relative to the site's root: what the "Reading offline"
     page saves so that search works without a connection. Empty if the site has no index."""
     folder = site_dir / SEARCH_DIR
-    entry = folder / "pagefind-entry.json"
+    entry = site_dir / ENTRY
     if not entry.is_file():
         return []
     language = json.loads(entry.read_text(encoding="utf-8"))["languages"].get(lang)

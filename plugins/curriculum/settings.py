@@ -55,6 +55,13 @@ class Options(BaseModel):
         'https://github.com/OWNER/REPO/edit/main/ ("Edit this page" leads there; none if absent). '
         "On a partner's site, upstream's files keep upstream's own edit_base.",
     )
+    jobs: int = Field(
+        0,
+        ge=0,
+        description="How many processes build the site's languages at once (0: one per core; "
+        "1: one after another). The site is the same, byte for byte. The CURRICULUM_JOBS "
+        "environment variable overrides it.",
+    )
     page_seconds: float = Field(
         10,
         ge=0,

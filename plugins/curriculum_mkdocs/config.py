@@ -27,6 +27,10 @@ class CurriculumConfig(base.Config):
     edit_base = c.Optional(c.Type(str))
     """Where the site's own files are edited (https://github.com/OWNER/REPO/edit/main/)."""
 
+    jobs = c.Type(int, default=0)
+    """How many processes build the site's languages at once (0: one per core; 1: one after
+    another). The site is the same, byte for byte. The CURRICULUM_JOBS variable overrides it."""
+
     page_seconds = c.Type((int, float), default=10)
     """Longest time one page may take to render before the build stops, naming it (0: no limit).
 

@@ -30,6 +30,7 @@ from curriculum.problems import CurriculumError, Problem, report_page
 
 from .config import CurriculumConfig
 from .deadline import PageDeadline
+from .languages import LanguageBuilds, job_count
 
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
@@ -69,6 +70,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         self._failed = False
         self._built = False
         self._deadline = PageDeadline()
+        self._builds = LanguageBuilds()
         self._csp: str | None = csp.PLACEHOLDER
         self._problems: list[Problem] = []
         """While `mkdocs serve` runs: the problems of the last save, shown in the browser."""
@@ -103,7 +105,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             lang for lang in self._languages if lang != self._default
         )
         current = i18n.current_language or self._default
-        if current == self._default:
+        first = not self._builds.nested  # this process's first language: the build starts
+        if first:
             self._default_404 = None
             self._pages = {}
             self._problems = []
@@ -112,7 +115,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         try:
             # The core reads the same file (INHERIT included) for the `curriculum` command; once
             # per build, not once per language.
-            if current == self._default or self._settings is None:
+            if first or self._settings is None:
                 self._settings = settings.load(Path(config.config_file_path))
             if list(self._settings.languages) != self._languages:
                 raise PluginError(
@@ -157,6 +160,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         config.not_in_nav = GitIgnoreSpec.from_lines([*NOT_IN_NAV, *_patterns(config.not_in_nav)])
         hosts = site.curriculum.reviewed_hosts
         self._hosts = frozenset(hosts) if hosts is not None else None
+        # Each language's sitemap.xml lists its own pages; _finish_site joins them (languages.py).
+        i18n.i18n_files_per_language = {}
+        # i18n's on_post_build does not build the other languages: _finish_site does, shared out
+        # between processes. A forked process builds its share and exits from here.
+        i18n.building = True
+        if first:
+            jobs = job_count(int(self.config.jobs))
+            self._builds.start(config, self._order(), jobs, lambda: self._pages, _index)
         return config
 
     # After i18n's on_config (-100), which warns that Material's instant navigation breaks its
@@ -286,6 +297,10 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return report_page(self._problems) if self._problems else output
 
+    def _order(self) -> list[str]:
+        """The languages in the order they are built: the default one first."""
+        return [self._default, *(lang for lang in self._languages if lang != self._default)]
+
     def _language_path(self, lang: str, path: str) -> str:
         return path if lang == self._default else f"{lang}/{path}"
 
@@ -298,22 +313,23 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         if i18n.current_language == self._default and (site_dir / "404.html").is_file():
             self._default_404 = (site_dir / "404.html").read_bytes()
 
-    # After i18n's on_post_build (-100), which builds the other languages from within the first.
+    # After i18n's on_post_build (-100), which would build the other languages; it does not
+    # (_prepare tells it so), because this builds them, in several processes if it may.
     @event_priority(-110)
     def _finish_site(self, *, config: MkDocsConfig) -> None:
-        i18n: Any = config.plugins["i18n"]
-        if i18n.building:
+        if self._builds.nested:
             return
         site_dir = Path(config.site_dir)
+        self._builds.build_own(config)
+        # Search indexes each share's languages while the other shares may still be building;
+        # before the offline lists, which hold search's files.
+        _index(site_dir)
+        self._pages.update(self._builds.finish(site_dir, self._order()))
         if self._default_404 is not None:
             (site_dir / "404.html").write_bytes(self._default_404)
         minify_site(site_dir)  # first: the offline lists count the bytes served
         if self._csp is not None:
             csp.apply(site_dir)  # before the offline lists, which count the pages' bytes
-        try:
-            search.index_site(site_dir)  # before the offline lists, which hold search's files
-        except search.SearchError as error:
-            raise PluginError(str(error)) from error
         # Instant navigation needs the list of the site's pages: curriculum.js asks for this
         # language's own (sitemap.xml, with every language and its alternates, is 30 times larger).
         site_url = config.site_url or ""
@@ -331,6 +347,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         # Also called after on_post_build, when strict mode counts warnings.
         self._deadline.stop()
+        if self._builds.child:  # a forked share: the process that runs MkDocs cleans up
+            return
+        self._builds.stop()
         self._failed = True
         staging = self._staging if self._command == "build" else self._target
         if staging is not None and staging.is_dir():
@@ -353,6 +372,14 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             target.rename(previous)
         staging.rename(target)
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def _index(site_dir: Path) -> None:
+    """Pagefind's index of the languages built into `site_dir`."""
+    try:
+        search.index_site(site_dir)
+    except search.SearchError as error:
+        raise PluginError(str(error)) from error
 
 
 class _SelectorOnly:
