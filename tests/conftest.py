@@ -263,6 +263,12 @@ def mkdocs_build(
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`curriculum check` keeps what it read in the user's cache folder: the tests' own, here."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def curriculum_root(tmp_path: Path) -> Path:
     return make_curriculum(tmp_path)

@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         return _schema(args.kind)
     if args.command in ("new-module", "new-week"):
         return _scaffold(args)
+    from . import filecache
     from . import settings as site_settings
     from .problems import CurriculumError
     from .read import load_curriculum
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = site_settings.load(args.config)
         languages = settings.languages
-        cur = load_curriculum(settings.site, settings=settings)
+        with filecache.using(settings.config_file):
+            cur = load_curriculum(settings.site, settings=settings)
     except CurriculumError as exc:
         if getattr(args, "format", "text") == "github":
             print("\n".join(p.format_github() for p in exc.problems))

@@ -172,7 +172,8 @@ class LanguageBuilds:
         self._own = dealt[0]
         site_dir = Path(config.site_dir)
         for share in dealt[1:]:
-            part = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.", dir=site_dir.parent))
+            name = site_dir.name.lstrip(".")
+            part = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".part", dir=site_dir.parent))
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()

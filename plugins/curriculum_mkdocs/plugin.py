@@ -336,8 +336,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
         for lang, urls in self._pages.items():
             target = site_dir / self._language_path(lang, f"sitemap-{lang}.xml")
             target.write_text(language_sitemap(site_url, urls), encoding="utf-8")
-            # What the "Reading offline" page saves for this language.
-            files = offline.manifest(site_dir, lang, self._language_path(lang, ""), urls)
+        # What the "Reading offline" page saves for each language.
+        pages = {lang: (self._language_path(lang, ""), urls) for lang, urls in self._pages.items()}
+        for lang, files in offline.manifests(site_dir, pages).items():
             target = site_dir / self._language_path(lang, OFFLINE_MANIFEST.format(lang=lang))
             target.write_text(json.dumps(files, separators=(",", ":")), encoding="utf-8")
         self._built = True

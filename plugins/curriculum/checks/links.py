@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .. import model, urls
+from .. import filecache, model, urls
 from ..loaded import Curriculum, Doc
 from ..problems import Problem
 from ..sources import PAGES_DIR, REVIEWED_SOURCES
@@ -62,11 +62,17 @@ def _opens_image(prose: str, close: int, line_start: int) -> bool:
     return False
 
 
-def links_in(text: str) -> Iterator[Link]:
+def links_in(text: str) -> list[Link]:
     """Every address in Markdown prose: link and image targets, autolinks, HTML attributes and
     bare http(s) addresses. Code spans and fenced code are skipped.
 
-    The whole text is searched at once (a page is read in one pass, not line by line); offsets
+    Kept in the check's cache by the text's digest (see filecache).
+    """
+    return filecache.remembered(("links", filecache.digest(text)), lambda: list(_links_in(text)))
+
+
+def _links_in(text: str) -> Iterator[Link]:
+    """The whole text is searched at once (a page is read in one pass, not line by line); offsets
     become lines and columns at the end.
     """
     if not _MARK.search(text):

@@ -4,15 +4,18 @@ placed; file names with a language code."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from .. import model, sources
+from .. import filecache, model, sources
 from ..loaded import Doc
 from ..problems import Problem
 from ..text import decode, markdown_nesting, yaml_tabs
 from ..yamlsafe import Located, parse, split_front_matter
 from .errors import M, validate_model
 
+T = TypeVar("T")
 LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
 
 
@@ -49,28 +52,41 @@ def rel_path(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_text(rel: str, path: Path, problems: list[Problem], root: Path) -> str | None:
-    """A contributor's file as text, with its refused characters and placeholders reported.
+def _read(
+    kind: str,
+    root: Path,
+    path: Path,
+    problems: list[Problem],
+    parse_text: Callable[[str, str, list[Problem]], T],
+) -> T | None:
+    """parse_text(rel, text, problems) of a contributor's file, with its refused characters and
+    placeholders reported; None if the file must not be read at all (`sources.scan` says why) or
+    is not text.
 
-    None if the file must not be read at all (`sources.scan` says why).
+    The bytes are read every time; what follows goes through the check's cache (see filecache).
     """
+    rel = rel_path(root, path)
     try:
         data = sources.read_bytes(root.resolve(), path)
     except sources.Refused:
         return None
-    text, found = decode(rel, data)
-    problems.extend(found)
-    if text is None:
-        return None
-    problems.extend(find_placeholders(rel, text))
-    return text
+
+    def parsed(found: list[Problem]) -> T | None:
+        text, bad = decode(rel, data)
+        found.extend(bad)
+        if text is None:
+            return None
+        found.extend(find_placeholders(rel, text))
+        return parse_text(rel, text, found)
+
+    return filecache.reading((kind, str(root), rel, filecache.digest(data)), problems, parsed)
 
 
 def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
-    rel = rel_path(root, path)
-    text = _read_text(rel, path, problems, root)
-    if text is None:
-        return None
+    return _read("yaml", root, path, problems, _yaml)
+
+
+def _yaml(rel: str, text: str, problems: list[Problem]) -> Located | None:
     tabs = yaml_tabs(rel, text)
     if tabs:
         problems.extend(tabs)
@@ -99,18 +115,27 @@ def read_markdown(
     cls: type[M],
     problems: list[Problem],
     *,
-    text: str | None = None,
     bodies: list[Doc] | None = None,
 ) -> Doc | None:
     """The file's validated front matter and its body, or None (its problems are in `problems`).
 
     `bodies`: where a file whose front matter has problems leaves its body (a Doc without `meta`),
     so that the links in it are still checked in the same run."""
-    rel = rel_path(root, path)
-    if text is None:
-        text = _read_text(rel, path, problems, root)
-    if text is None:
-        return None
+
+    def parse_text(rel: str, text: str, found: list[Problem]) -> tuple[Doc | None, Doc | None]:
+        return _markdown(rel, text, cls, found)
+
+    read = _read(f"markdown {cls.__module__}.{cls.__qualname__}", root, path, problems, parse_text)
+    doc, body = read or (None, None)
+    if body is not None and bodies is not None:
+        bodies.append(body)
+    return doc
+
+
+def _markdown(
+    rel: str, text: str, cls: type[M], problems: list[Problem]
+) -> tuple[Doc | None, Doc | None]:
+    """(the Doc, None), or (None, its body without metadata if only its metadata is wrong)."""
     front, body, body_line = split_front_matter(text)
     if front is None:
         problems.append(
@@ -122,32 +147,30 @@ def read_markdown(
                 "start the file with a line '---', the metadata, then '---'",
             )
         )
-        return None
+        return None, None
     if body_line == 0:
         problems.append(
             Problem(rel, 1, 1, "front matter is not closed", "end the metadata with a line '---'")
         )
-        return None
+        return None, None
     problems.extend(markdown_nesting(rel, body, body_line))
     tabs = yaml_tabs(rel, front, line_offset=1)
     if tabs:
         problems.extend(tabs)
-        return None
+        return None, None
     located, found = parse(front, rel, line_offset=1)
     problems.extend(found)
     if located.data is None and found:
-        return None  # a syntax error: nothing to validate
+        return None, None  # a syntax error: nothing to validate
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
         problems.append(Problem(rel, 2, 1, "front matter must be `key: value` pairs", ""))
-        return None
+        return None, None
     meta = validate_model(cls, located, problems)
     if meta is None:
-        if bodies is not None:
-            bodies.append(Doc(rel, None, body, body_line, located))
-        return None
-    return Doc(rel, meta, body, body_line, located)
+        return None, Doc(rel, None, body, body_line, located)
+    return Doc(rel, meta, body, body_line, located), None
 
 
 _HEADING = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
@@ -155,12 +178,12 @@ _HEADING = re.compile(r"^# +(.+?)(?: +#+)? *$", re.MULTILINE)
 
 def read_page(root: Path, path: Path, problems: list[Problem]) -> Doc | None:
     """A hand-written page or a week's own page: front matter optional, a title required."""
-    rel = rel_path(root, path)
-    text = _read_text(rel, path, problems, root)
-    if text is None:
-        return None
+    return _read("page", root, path, problems, _page)
+
+
+def _page(rel: str, text: str, problems: list[Problem]) -> Doc | None:
     if text.startswith("---\n"):
-        return _with_title(read_markdown(root, path, model.PageMeta, problems, text=text), problems)
+        return _with_title(_markdown(rel, text, model.PageMeta, problems)[0], problems)
     problems.extend(markdown_nesting(rel, text, 1))
     doc = Doc(rel, model.PageMeta(), text, 1, Located({}, rel))
     return _with_title(doc, problems)

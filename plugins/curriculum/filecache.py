@@ -1,0 +1,133 @@
+"""What reading each file gave, kept from one `curriculum check` to the next.
+
+A check reads every file of the curriculum; after an author edits one, the next check needs to
+read only that one closely. An entry holds what reading a file gives (its decoded, parsed and
+validated content, or the links found in a page) with the problems found on the way, and it is
+found again by what it was computed from: the kind of reading, the file's place, and a digest of
+its bytes. Every file's bytes are still read on every run (reading is where a refused file is
+caught, see `sources.read_bytes`), so a file changed in any way, even within the same second and
+to the same size, has another digest and is read again: an entry is never stale. The problems
+are kept with the result and reported again, so the cache never hides an error. The whole store
+is dropped when the code that reads changes (the package's files) or Python does.
+
+The store lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
+repository: it is a pickle, and a file that a pull request could add must never be unpickled.
+CURRICULUM_CACHE=off turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Hashable, Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import TypeVar
+
+from .problems import Problem
+
+T = TypeVar("T")
+_FORMAT = 1
+_active: ContextVar[FileCache | None] = ContextVar("curriculum_file_cache", default=None)
+
+
+def digest(data: bytes | str) -> bytes:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _code_version() -> str:
+    """Changes whenever a file of this package or Python changes."""
+    package = Path(__file__).parent
+    parts = [sys.version, str(_FORMAT)]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yml", ".j2"):
+            stat = path.stat()
+            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest("\n".join(parts)).hex()
+
+
+def store_path(config_file: Path) -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    site = digest(str(config_file.resolve())).hex()
+    return Path(base) / "open-curriculum" / f"check-{site}.pickle"
+
+
+class FileCache:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.version = _code_version()
+        self._old: dict[Hashable, bytes] = {}
+        self._new: dict[Hashable, bytes] = {}
+        self.hits = 0
+        self.misses = 0
+        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            stored = pickle.loads(path.read_bytes())
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                self._old = stored["entries"]
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), or what it returned the last time for this key (a fresh copy)."""
+        data = self._new.get(key) or self._old.get(key)
+        if data is not None:
+            self._new[key] = data
+            self.hits += 1
+            value: T = pickle.loads(data)
+            return value
+        self.misses += 1
+        value = compute()
+        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return value
+
+    def save(self) -> None:
+        """Keep this run's entries only: those of files since deleted or changed go."""
+        if not self.misses and len(self._new) == len(self._old):
+            return
+        data = pickle.dumps(
+            {"version": self.version, "entries": self._new}, protocol=pickle.HIGHEST_PROTOCOL
+        )
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, self.path)
+
+
+@contextlib.contextmanager
+def using(config_file: Path) -> Iterator[FileCache | None]:
+    """Readings in this block go through the cache of the site at `config_file`."""
+    if os.environ.get("CURRICULUM_CACHE", "").lower() in ("off", "0", "no"):
+        yield None
+        return
+    cache = FileCache(store_path(config_file))
+    token = _active.set(cache)
+    try:
+        yield cache
+    finally:
+        _active.reset(token)
+        cache.save()  # a run that found problems too: the next one reads only what changed
+
+
+def remembered(key: Hashable, compute: Callable[[], T]) -> T:
+    """compute() through the active cache, if any."""
+    cache = _active.get()
+    return compute() if cache is None else cache.get(key, compute)
+
+
+def reading(key: Hashable, problems: list[Problem], compute: Callable[[list[Problem]], T]) -> T:
+    """compute(found), which reports into `found`: through the active cache, if any, with the
+    problems it found kept beside its result and reported into `problems` again."""
+
+    def run() -> tuple[T, list[Problem]]:
+        found: list[Problem] = []
+        return compute(found), found
+
+    value, found = remembered(key, run)
+    problems.extend(found)
+    return value

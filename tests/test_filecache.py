@@ -1,0 +1,129 @@
+"""`curriculum check` keeps what it read between runs: a check after edits, renames and deletions
+reports exactly what a check without the cache reports."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from curriculum import filecache
+from curriculum.cli import main
+
+PREP = "modules/basics/week-01/prep.md"
+
+
+def check(root: Path, capsys: pytest.CaptureFixture[str], *, cache: bool) -> tuple[int, str]:
+    capsys.readouterr()
+    os.environ["CURRICULUM_CACHE"] = "on" if cache else "off"
+    try:
+        code = main(["--config", str(root / "mkdocs.yml"), "check"])
+    finally:
+        del os.environ["CURRICULUM_CACHE"]
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def break_minutes(root: Path) -> None:
+    _edit(root, PREP, "minutes: 40", "minutes: half an hour")
+
+
+def break_translation(root: Path) -> None:
+    _edit(root, "modules/basics/week-01/prep.fr.md", "title:", "titre:")
+
+
+def break_link(root: Path) -> None:
+    write(root, "modules/basics/week-01/notes.md", "# Notes\n\n[x](missing.md)\n")
+
+
+def rename_week(root: Path) -> None:
+    (root / "modules/basics/week-02").rename(root / "modules/basics/week-03")
+
+
+def delete_exercises(root: Path) -> None:
+    (root / "modules/basics/week-02/exercises.md").unlink()
+
+
+def rename_page(root: Path) -> None:
+    (root / "modules/basics/week-01/notes.md").rename(root / "modules/basics/week-01/more.md")
+
+
+def same_size_same_second(root: Path) -> None:
+    """An edit that keeps the file's size and its modification time: only its bytes differ."""
+    path = root / PREP
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("minutes: 40", "minutes: 4x", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "edit": break_minutes,
+    "translation": break_translation,
+    "new file": break_link,
+    "rename week": rename_week,
+    "delete": delete_exercises,
+    "rename page": rename_page,
+    "same size and time": same_size_same_second,
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_check_after_a_change_reports_what_a_check_without_cache_reports(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str], change: str
+) -> None:
+    assert check(curriculum_root, capsys, cache=True)[0] == 0  # fills the cache
+    CHANGES[change](curriculum_root)
+    cached = check(curriculum_root, capsys, cache=True)
+    assert cached == check(curriculum_root, capsys, cache=False)
+    if change not in ("rename page",):
+        assert cached[0] == 1, cached[1]
+    # And back: the problem goes, as it would without the cache.
+    assert check(curriculum_root, capsys, cache=True) == check(curriculum_root, capsys, cache=False)
+
+
+def test_a_problem_in_an_unchanged_file_is_reported_every_time(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    break_minutes(curriculum_root)
+    first = check(curriculum_root, capsys, cache=True)
+    again = check(curriculum_root, capsys, cache=True)
+    assert first[0] == again[0] == 1
+    assert "half an hour" in again[1] or "minutes" in again[1]
+    assert first == again
+
+
+def test_the_second_check_reads_from_the_cache_outside_the_repository(
+    curriculum_root: Path,
+) -> None:
+    config = curriculum_root / "mkdocs.yml"
+    store = filecache.store_path(config)
+    assert not store.is_relative_to(curriculum_root)
+    from curriculum import settings
+    from curriculum.read import load_curriculum
+
+    site = settings.load(config)
+    with filecache.using(config) as cache:
+        load_curriculum(site.site, settings=site)
+    assert cache is not None and cache.misses > 0  # (a page's links are asked for twice)
+    read = cache.misses
+    assert store.is_file()
+    with filecache.using(config) as cache:
+        load_curriculum(site.site, settings=site)
+    assert cache is not None and cache.misses == 0 and cache.hits > 0
+    # A damaged store is set aside, not trusted.
+    store.write_bytes(b"not a pickle")
+    with filecache.using(config) as cache:
+        load_curriculum(site.site, settings=site)
+    assert cache is not None and cache.misses == read
