@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, make_curriculum
-from curriculum.pages import render_all
+from curriculum.pages.registry import render_all
 from curriculum.read import load_curriculum
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -256,7 +256,7 @@ def test_new_module_and_status_work_in_the_partner_folder(
 
 def test_a_language_we_do_not_ship_comes_with_its_catalog(tmp_path: Path) -> None:
     """A Digital Welcome partner in Germany adds German: its interface strings, nothing else."""
-    from curriculum.pages import render_all
+    from curriculum.pages.registry import render_all
 
     partner, _ = partner_copy(tmp_path)
     config = partner / "mkdocs.yml"

@@ -843,7 +843,7 @@ def test_a_session_on_a_listed_holiday_is_a_warning_on_its_line(curriculum_root:
     assert "the session of 2027-02-28 falls on Carnival" in warning.message
     assert "add 2027-02-28 to `breaks:`" in warning.hint
     # Ramadan 2027 (8 February to 8 March) is a period: its sessions' coach plans carry a note.
-    from curriculum.pages import render_all
+    from curriculum.pages.registry import render_all
 
     pages = {page.path: page.text for page in render_all(cur)}
     assert "falls in Ramadan" in pages["modules/basics/week-02/coach.md"]  # 28 February

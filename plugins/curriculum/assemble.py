@@ -15,7 +15,6 @@ from . import escape, sources
 from .i18n import Catalog
 from .loaded import Curriculum
 from .loading.files import split_locale
-from .pages import render_all
 from .pages.common import front_matter, outdated_markdown
 from .pages.paths import (
     GLOSSARY_PAGE,
@@ -28,6 +27,7 @@ from .pages.paths import (
     wall_chart_page,
     week_page,
 )
+from .pages.registry import render_all
 
 COACHES_DIR = "coaches"
 """Hand-written pages for coaches (curriculum/pages/coaches/): in the coaches' section."""

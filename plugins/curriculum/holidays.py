@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from . import filecache
+
 NAMES = {
     "easter": "Easter",
     "orthodox-easter": "Orthodox Easter",
@@ -42,6 +44,11 @@ def named(name: str, years: range) -> list[Holiday]:
 
 @cache
 def _in_year(name: str, year: int) -> tuple[Holiday, ...]:
+    # Kept in the check's cache too: Nowruz's equinox takes a twentieth of a second to compute.
+    return filecache.remembered(("holiday", name, year), lambda: _computed(name, year))
+
+
+def _computed(name: str, year: int) -> tuple[Holiday, ...]:
     label = NAMES[name]
     if name in ("easter", "orthodox-easter"):
         from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
@@ -49,7 +56,8 @@ def _in_year(name: str, year: int) -> tuple[Holiday, ...]:
         day = easter(year, EASTER_WESTERN if name == "easter" else EASTER_ORTHODOX)
         return (Holiday(label, day, day),)
     if name == "nowruz":
-        return (Holiday(label, nowruz(year), nowruz(year)),)
+        day = nowruz(year)
+        return (Holiday(label, day, day),)
     from hijridate import Gregorian, Hijri
 
     found = []
