@@ -1,7 +1,7 @@
-"""What reading each file gave, kept from one `curriculum check` to the next.
+"""What reading each file gave, kept from one `curriculum check` (or build) to the next.
 
 A check reads every file of the curriculum; after an author edits one, the next check needs to
-read only that one closely. An entry holds what reading a file gives (its decoded, parsed and
+read only that one closely (and so does the next build of `make serve` after a save). An entry holds what reading a file gives (its decoded, parsed and
 validated content, or the links found in a page) with the problems found on the way, and it is
 found again by what it was computed from: the kind of reading, the file's place, and a digest of
 its bytes. Every file's bytes are still read on every run (reading is where a refused file is

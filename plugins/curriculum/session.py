@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import filecache
 from .assemble import collect, navigation, sync
 from .loaded import Curriculum
 from .read import load_curriculum
@@ -87,7 +88,8 @@ def prepare(settings: Settings, docs_dir: Path) -> Site:
             site.changed = []  # reported once; the folder is already up to date
         return site
     _cache.clear()
-    cur = load_curriculum(settings.site, settings=settings)
+    with filecache.using(settings.config_file):  # after a save, only the saved file is read again
+        cur = load_curriculum(settings.site, settings=settings)
     changed = sync(docs_dir, collect(cur))
     site = Site(cur, changed)
     _cache[key] = site
