@@ -1,14 +1,15 @@
 """What reading each file gave, kept from one `curriculum check` (or build) to the next.
 
 A check reads every file of the curriculum; after an author edits one, the next check needs to
-read only that one closely (and so does the next build of `make serve` after a save). An entry holds what reading a file gives (its decoded, parsed and
-validated content, or the links found in a page) with the problems found on the way, and it is
-found again by what it was computed from: the kind of reading, the file's place, and a digest of
-its bytes. Every file's bytes are still read on every run (reading is where a refused file is
-caught, see `sources.read_bytes`), so a file changed in any way, even within the same second and
-to the same size, has another digest and is read again: an entry is never stale. The problems
-are kept with the result and reported again, so the cache never hides an error. The whole store
-is dropped when the code that reads changes (the package's files) or Python does.
+read only that one closely (and so does the next build of `make serve` after a save). An entry holds
+what reading a file gives (its decoded, parsed and validated content, or the links found in a page)
+with the problems found on the way, and it is found again by what it was computed from: the kind of
+reading, the file's place, and a digest of its bytes. Every file's bytes are still read on every run
+(reading is where a refused file is caught, see `sources.read_bytes`), so a file changed in any way,
+even within the same second and to the same size, has another digest and is read again: an entry is
+never stale. The problems are kept with the result and reported again, so the cache never hides an
+error. The whole store is dropped when the code that reads changes (the package's files) or Python
+does.
 
 The store lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
 repository: it is a pickle, and a file that a pull request could add must never be unpickled.

@@ -65,13 +65,7 @@ class Catalog:
         return "rtl" if self.lang.split("_")[0] in RTL else "ltr"
 
     def _unit(self, value: int, unit: str, length: str) -> str:
-        # Babel 2.18 lacks some long forms (nl, fa print "16 duration-hour"): use the short one.
-        from babel.units import format_unit
-
-        text = format_unit(value, unit, length=length, locale=self.locale)  # type: ignore[arg-type]
-        if unit in text and length != "short":
-            text = format_unit(value, unit, length="short", locale=self.locale)
-        return str(text)
+        return _unit(self.lang, value, unit, length)
 
     def duration(self, minutes: int) -> str:
         """200 -> '3 hr 20 min' in English, '3 h 20 min' in French, with the locale's digits.
@@ -101,9 +95,7 @@ class Catalog:
 
     def number(self, value: int) -> str:
         """A whole number with the locale's digits and grouping."""
-        from babel.numbers import format_decimal
-
-        return str(format_decimal(value, locale=self.locale))
+        return _decimal(self.lang, value, None)
 
     def percent(self, value: int) -> str:
         """A share out of 100 as the locale writes it: 75 %, ٪۷۵, 75%."""
@@ -131,13 +123,27 @@ class Catalog:
     def clock(self, minutes: int) -> str:
         """Offset from the session's start as h:mm, with the locale's digits."""
         hours, rest = divmod(minutes, 60)
-        from babel.numbers import format_decimal
+        return _decimal(self.lang, hours, None) + ":" + _decimal(self.lang, rest, "00")
 
-        return (
-            format_decimal(hours, locale=self.locale)
-            + ":"
-            + format_decimal(rest, format="00", locale=self.locale)
-        )
+
+# Babel formats each number anew: the same few minutes, hours and counts recur on every page of
+# every language (a fifth of rendering the site's pages went to it).
+@cache
+def _unit(lang: str, value: int, unit: str, length: str) -> str:
+    from babel.units import format_unit
+
+    text = format_unit(value, unit, length=length, locale=lang)  # type: ignore[arg-type]
+    # Babel 2.18 lacks some long forms (nl, fa print "16 duration-hour"): use the short one.
+    if unit in text and length != "short":
+        text = format_unit(value, unit, length="short", locale=lang)
+    return str(text)
+
+
+@cache
+def _decimal(lang: str, value: int, pattern: str | None) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format=pattern, locale=lang))
 
 
 @cache

@@ -60,6 +60,7 @@ def _words(term: str) -> str:
     return term.lstrip(string.punctuation + " ") or term
 
 
+@cache  # a term is sorted on every page that lists it: the glossary, and its weeks' pages
 def _sort_key(term: str) -> tuple[int, ...]:
     """The Unicode Collation Algorithm's order, which alphabets agree with: é beside e in French,
     پ after ب and گ after ک in Farsi, ґ after г in Ukrainian (a code point order put é after z)."""
