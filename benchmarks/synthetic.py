@@ -16,8 +16,9 @@ they are. The copies pass `curriculum check` unchanged but for what must be uniq
 Everything else (weeks, translations with their `translated_from:` stamps, item ids, local pages,
 images, links) is copied byte for byte: item ids and ticks are kept per module, and the stamps hash
 only what translators translate, so every copy's translation is as up to date as its original.
-Every copy's pages are built: a module's pages are built whether or not a programme lists it, and
-the programme copies list the module copies, so their calendars and plans are built too.
+Every copy's pages are built as its original's are: the programme copies list the module copies,
+so the copies have programme pages, calendars and wall charts of their own, and a module that no
+programme lists (react, today) is built, with its copies, as the shipped site builds it.
 
 As a script: `python benchmarks/synthetic.py FOLDER [--times K] [--source DIR]`.
 """
