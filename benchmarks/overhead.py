@@ -36,7 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic
-from timing import ROOT, html_pages, mkdocs, timed
+from timing import ENV, ROOT, html_pages, mkdocs, timed
 
 TARGET = 10.0
 """Our build's overhead over the plain one, in percent, at most."""
@@ -152,12 +152,15 @@ def profile(folder: Path) -> tuple[dict[str, float], float]:
 
     out = folder / "build.prof"
     profiler = cProfile.Profile()
-    cwd = Path.cwd()
+    cwd, environ = Path.cwd(), dict(os.environ)
     os.chdir(folder)
+    os.environ.update(ENV)  # as the timed builds run
     try:
         profiler.runcall(cli.main, ["build", "--strict", "--quiet"], standalone_mode=False)
     finally:
         os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(environ)
     profiler.dump_stats(out)
     loaded = pstats.Stats(str(out))
     stats: dict[Func, Any] = loaded.stats  # type: ignore[attr-defined]
