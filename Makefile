@@ -57,8 +57,11 @@ quick: setup
 	PATH="$(CURDIR)/$(BIN):$$PATH" FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -n auto \
 	  --dist loadfile --ignore-glob='tests/test_browser*'
 
+# The scaling benchmark's 16x build takes about ten minutes on 2 cores.
 bench: setup browser
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/overhead.py
+	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/preview.py
 

@@ -1,0 +1,116 @@
+"""Smoke tests of the benchmarks: each script runs at its smallest size on the small curriculum and
+prints its lines. Nothing here is timed: the figures are the benchmarks' business."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, make_curriculum
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import synthetic
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_curriculum(tmp_path_factory.mktemp("small"))
+
+
+def run(script: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / script), *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def check(folder: Path) -> str:
+    curriculum = str(Path(sys.executable).with_name("curriculum"))
+    done = subprocess.run([curriculum, "check"], cwd=folder, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        (
+            "id: dom\nprerequisites:\n  - javascript\n",
+            "prerequisites",
+            "id: dom-x2\nprerequisites:\n  - javascript-x2\n",
+        ),
+        (
+            "id: dom\nprerequisites: [javascript, html]\nlicense: MIT\n",
+            "prerequisites",
+            "id: dom-x2\nprerequisites: [javascript-x2, html]\nlicense: MIT\n",
+        ),
+        (
+            "id: dom\nprerequisites: []\nauthors:\n  - dom\n",
+            "prerequisites",
+            "id: dom-x2\nprerequisites: []\nauthors:\n  - dom\n",
+        ),
+        (
+            "id: evening\n# comment\nmodules:\n  - dom  \nstart: 2027-02-07\n",
+            "modules",
+            "id: evening-x2\n# comment\nmodules:\n  - dom-x2\nstart: 2027-02-07\n",
+        ),
+    ],
+)
+def test_copies_rename_ids_and_what_lists_them(text: str, key: str, expected: str) -> None:
+    renamed = {"dom": "dom-x2", "javascript": "javascript-x2", "evening": "evening-x2"}
+    assert synthetic.rename_ids(text, key, renamed) == expected
+
+
+def test_a_synthetic_curriculum_of_the_shipped_one_passes_the_checks(tmp_path: Path) -> None:
+    folder = synthetic.write(tmp_path / "2x", 2)
+    assert sorted(p.name for p in (folder / "modules").iterdir() if p.name.endswith("-x2")) == [
+        f"{p.name}-x2" for p in sorted((REPO / "modules").iterdir()) if p.is_dir()
+    ]
+    modules = sum(1 for p in (REPO / "modules").iterdir() if p.is_dir())
+    weeks = sum(1 for _ in (REPO / "modules").glob("*/week-*"))
+    assert check(folder).startswith(f"ok: {2 * modules} modules, {2 * weeks} weeks")
+
+
+def test_synthetic_as_a_script(small: Path, tmp_path: Path) -> None:
+    out = run("synthetic.py", str(tmp_path / "3x"), "--times", "3", "--source", str(small))
+    assert out.startswith("wrote 3x the curriculum")
+    assert check(tmp_path / "3x").startswith("ok: 3 modules, 6 weeks, 3 programmes")
+
+
+def test_scaling(small: Path) -> None:
+    lines = run("scaling.py", "--sizes", "1,2", "--source", str(small)).splitlines()
+    assert lines[0].split() == ["size", "weeks", "pages", "seconds", "pages/s"]
+    assert lines[1].startswith("1x") and lines[1].endswith("(baseline)")
+    assert lines[2].startswith("2x") and "x baseline, target 1.0x)" in lines[2]
+    assert lines[1].split()[1:3] != lines[2].split()[1:3]  # more weeks, more pages
+
+
+def test_overhead(small: Path) -> None:
+    out = run("overhead.py", "--runs", "1", "--source", str(small))
+    assert out.startswith("plain MkDocs + Material + i18n")
+    assert "our build" in out and "target at most +10 %" in out
+    assert "where our build's time goes" in out
+    for share in ("our packages", "Pagefind subprocess", "MkDocs", "Jinja2", "Material"):
+        assert f"  {share}" in out
+
+
+def test_check_speed(small: Path) -> None:
+    # Without its full build, which is scaling.py's (tested above): the file stays within a minute.
+    out = run("check_speed.py", "--runs", "1", "--times", "2", "--source", str(small), "--no-build")
+    lines = out.splitlines()
+    assert lines[0].startswith("python -c pass") and lines[0].endswith("(baseline)")
+    assert lines[1].startswith("curriculum check ") and lines[1].endswith("target 500 ms)")
+    assert lines[2].startswith("curriculum check, 2x curriculum") and "target 1000 ms" in lines[2]
+    assert lines[3] == "median of 1 run(s) each" and len(lines) == 4
