@@ -64,6 +64,7 @@ bench: setup browser
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/page_weight.py
 	$(BIN)/python benchmarks/preview.py
+	$(BIN)/python benchmarks/parallel.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

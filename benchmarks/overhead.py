@@ -6,10 +6,14 @@ copy of that folder is built again from a generated mkdocs.yml: the site's own, 
 plugin removed, the same Markdown extensions and languages, plain Material (our templates need our
 plugin), `strict: false` (the generated pages link to the search page and the offline lists that
 only our plugin writes) and the coach plans kept out of the navigation as ours does; MkDocs makes
-the navigation from the files. The plain build is the baseline; both are the median of `--runs`
-builds, run alternately in this process's environment. Our build includes what the plain one
-leaves out: loading and checking the sources, generating the pages, sanitising the HTML, the
-security policy, minifying and the Pagefind index.
+the navigation from the files. It is built twice: with Material's own search plugin, as a
+Material site has it unless told otherwise (our site replaces it by Pagefind), which is the
+baseline; and with no search at all. Our build is timed with its languages one after another
+(CURRICULUM_JOBS=1), as i18n builds the plain one, and once more with one process per core for
+comparison. Each figure is the median of `--runs` builds, run alternately in this process's
+environment. Our build includes what the plain one leaves out: loading and checking the sources,
+generating the pages, sanitising the HTML, the security policy, minifying, the offline lists and
+the Pagefind index.
 
 Then one more build of ours under cProfile says where its time goes: the share of our packages
 (`curriculum`, `curriculum_mkdocs`) beside MkDocs, Markdown and pymdownx, Jinja2, Material, i18n
@@ -57,9 +61,12 @@ not_in_nav: |
 """As the curriculum plugin's NOT_IN_NAV, which it sets in on_config."""
 
 
-def plain_config(ours: str) -> str:
-    """The site's mkdocs.yml without the curriculum plugin, building `plain-src/` non-strictly."""
+def plain_config(ours: str, *, search: bool) -> str:
+    """The site's mkdocs.yml without the curriculum plugin, building `plain-src/` non-strictly;
+    with Material's search plugin if `search`."""
     text = re.sub(r"(?ms)^  curriculum:\n.*?(?=^  i18n:)", "", ours)
+    if search:
+        text = re.sub(r"(?m)^  i18n:$", "  search: {}\n  i18n:", text)
     text = re.sub(r"(?m)^docs_dir: .*$", "docs_dir: plain-src", text)
     text = re.sub(r"(?m)^site_dir: .*$", "site_dir: plain-site", text)
     text = re.sub(r"(?m)^strict: .*$", "strict: false", text)
@@ -155,6 +162,7 @@ def profile(folder: Path) -> tuple[dict[str, float], float]:
     cwd, environ = Path.cwd(), dict(os.environ)
     os.chdir(folder)
     os.environ.update(ENV)  # as the timed builds run
+    os.environ["CURRICULUM_JOBS"] = "1"  # a forked process would escape the profile
     try:
         profiler.runcall(cli.main, ["build", "--strict", "--quiet"], standalone_mode=False)
     finally:
@@ -175,26 +183,40 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic.write(Path(tmp) / "site", 1, args.source.resolve())
-        ours_times, plain_times = [], []
+        times: dict[str, list[float]] = {"ours": [], "parallel": [], "plain": [], "bare": []}
         for run in range(args.runs):
             print(f"run {run + 1} of {args.runs}: our build", file=sys.stderr)
-            ours_times.append(timed(mkdocs("build", "--strict"), folder))
+            times["ours"].append(timed(mkdocs("build", "--strict"), folder, CURRICULUM_JOBS="1"))
             if run == 0:
                 shutil.copytree(folder / "site-src", folder / "plain-src")
-                config = plain_config((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-                (folder / "plain.yml").write_text(config, encoding="utf-8")
-            print(f"run {run + 1} of {args.runs}: plain build", file=sys.stderr)
-            plain_times.append(timed(mkdocs("build", "-f", "plain.yml"), folder))
-        ours, plain = statistics.median(ours_times), statistics.median(plain_times)
+                ours_config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+                for name, search in (("plain.yml", True), ("bare.yml", False)):
+                    config = plain_config(ours_config, search=search)
+                    (folder / name).write_text(config, encoding="utf-8")
+            print(f"run {run + 1} of {args.runs}: plain builds", file=sys.stderr)
+            times["plain"].append(timed(mkdocs("build", "-f", "plain.yml"), folder))
+            times["bare"].append(timed(mkdocs("build", "-f", "bare.yml"), folder))
+            print(f"run {run + 1} of {args.runs}: our build in parallel", file=sys.stderr)
+            times["parallel"].append(timed(mkdocs("build", "--strict"), folder))
+        ours, parallel, plain, bare = (statistics.median(t) for t in times.values())
         pages = (html_pages(folder / "site"), html_pages(folder / "plain-site"))
         overhead = (ours / plain - 1) * 100
-        print(f"plain MkDocs + Material + i18n  {plain:6.1f} s  {pages[1]:5} pages  (baseline)")
+        print(f"plain MkDocs + Material + i18n, with its search  {plain:6.1f} s  (baseline)")
         print(
-            f"our build                       {ours:6.1f} s  {pages[0]:5} pages  "
-            f"({overhead:+.0f} %, target at most +{TARGET:.0f} %: "
-            f"{'within' if overhead <= TARGET else 'OVER'})"
+            f"the same without search                          {bare:6.1f} s  "
+            f"({(bare / plain - 1) * 100:+.0f} %)"
         )
-        print(f"median of {args.runs} build(s) each")
+        print(
+            f"our build, languages one after another           {ours:6.1f} s  "
+            f"({overhead:+.0f} %, target at most +{TARGET:.0f} %: "
+            f"{'within' if overhead <= TARGET else 'OVER'}; "
+            f"{(ours / bare - 1) * 100:+.0f} % over no search)"
+        )
+        print(
+            f"our build, one process per core                  {parallel:6.1f} s  "
+            f"({(parallel / plain - 1) * 100:+.0f} %)"
+        )
+        print(f"{pages[0]} pages ours, {pages[1]} plain; median of {args.runs} build(s) each")
         if args.no_profile:
             return 0
         print("profiling our build", file=sys.stderr)

@@ -7,7 +7,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,13 +24,17 @@ def source_date_epoch() -> str:
 
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
-"""The caller's environment (CURRICULUM_JOBS included), with the Makefile's two settings."""
+"""The caller's environment (CURRICULUM_JOBS included), with the Makefile's two settings, and
+Python writing its compiled modules as it does by default (some CI machines turn that off, which
+costs every run of a command a recompilation of the package)."""
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
-def timed(command: Sequence[str], cwd: Path) -> float:
-    """Wall seconds of one run of `command`; its output is shown only if it fails."""
+def timed(command: Sequence[str], cwd: Path, **env: str) -> float:
+    """Wall seconds of one run of `command` (in ENV, with `env` added); its output is shown only
+    if it fails."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=ENV)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env={**ENV, **env})
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
@@ -38,8 +42,19 @@ def timed(command: Sequence[str], cwd: Path) -> float:
     return seconds
 
 
-def median_seconds(command: Sequence[str], cwd: Path, runs: int) -> float:
-    return statistics.median(timed(command, cwd) for _ in range(runs))
+def median_seconds(
+    command: Sequence[str],
+    cwd: Path,
+    runs: int,
+    before: Callable[[], None] = lambda: None,
+    **env: str,
+) -> float:
+    """The median of `runs` runs, each after `before()` (not timed)."""
+    times = []
+    for _ in range(runs):
+        before()
+        times.append(timed(command, cwd, **env))
+    return statistics.median(times)
 
 
 def mkdocs(*args: str) -> list[str]:

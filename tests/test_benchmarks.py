@@ -100,7 +100,8 @@ def test_scaling(small: Path) -> None:
 def test_overhead(small: Path) -> None:
     out = run("overhead.py", "--runs", "1", "--source", str(small))
     assert out.startswith("plain MkDocs + Material + i18n")
-    assert "our build" in out and "target at most +10 %" in out
+    assert "the same without search" in out and "one process per core" in out
+    assert "our build, languages one after another" in out and "target at most +10 %" in out
     assert "where our build's time goes" in out
     for share in ("our packages", "Pagefind subprocess", "MkDocs", "Jinja2", "Material"):
         assert f"  {share}" in out
@@ -113,4 +114,14 @@ def test_check_speed(small: Path) -> None:
     assert lines[0].startswith("python -c pass") and lines[0].endswith("(baseline)")
     assert lines[1].startswith("curriculum check ") and lines[1].endswith("target 500 ms)")
     assert lines[2].startswith("curriculum check, 2x curriculum") and "target 1000 ms" in lines[2]
-    assert lines[3] == "median of 1 run(s) each" and len(lines) == 4
+    assert lines[3].startswith("without the cache:") and "(a first check)" in lines[3]
+    assert lines[4] == "median of 1 run(s) each, each after an edit to one page"
+    assert len(lines) == 5
+
+
+def test_parallel(small: Path) -> None:
+    out = run("parallel.py", "--runs", "1", "--source", str(small))
+    lines = out.splitlines()
+    assert lines[0].startswith("languages one after another") and "(baseline;" in lines[0]
+    assert lines[1].startswith("one process per core") and "target 0.6x" in lines[1]
+    assert lines[2].startswith("the two sites are the same, byte for byte")
