@@ -103,11 +103,14 @@ ORDER = [
 ]
 
 Func = tuple[str, int, str]
+OURS = (ROOT / "plugins").as_posix() + "/"
 
 
 def package(func: Func) -> str | None:
     """The category of a function's own code, or None for the standard library and built-ins."""
     path = func[0].replace("\\", "/")
+    if path.startswith(OURS):  # an editable install: our packages in the repository
+        return PACKAGES["curriculum"]
     if "/site-packages/" not in path:
         return None
     top = path.split("/site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
