@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_curriculum
+from conftest import REPO, make_curriculum, only_languages
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
@@ -21,7 +21,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_curriculum(tmp_path_factory.mktemp("small"))
+    """The small curriculum in two languages: the scripts' workings, at the least cost."""
+    root = make_curriculum(tmp_path_factory.mktemp("small"))
+    only_languages(root, "en", "fr")
+    return root
 
 
 def run(script: str, *args: str) -> str:
