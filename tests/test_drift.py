@@ -316,3 +316,19 @@ def test_the_site_says_a_translation_is_outdated(curriculum_root: Path) -> None:
     home = (site / "nl/index.html").read_text()  # a hand-written page
     assert "De Engelse versie van deze pagina is gewijzigd sinds deze vertaling" in home
     assert '<a href="../" hreflang="en">Lees de Engelse pagina</a>' in home
+
+
+def test_a_stamped_translation_of_a_page_titled_by_its_heading_is_up_to_date(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A week's own page takes its title from its `# heading`; its translation's front matter
+    holds only the stamp, which must survive the title being filled in."""
+    notes = "modules/basics/week-01/notes.fr.md"
+    write(curriculum_root, notes, "# Notes sur la console\n\nOuvrez-la avec F12.\n")
+    config = str(curriculum_root / "mkdocs.yml")
+    assert main(["--config", config, "translated", str(curriculum_root / notes)]) == 0
+    assert (curriculum_root / notes).read_text(encoding="utf-8").startswith("---\ntranslated_from:")
+    capsys.readouterr()
+    assert main(["--config", config, "check"]) == 0
+    assert "does not say which English" not in capsys.readouterr().err
+    assert status(curriculum_root, capsys)[notes]["state"] == "translated"

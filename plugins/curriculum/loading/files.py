@@ -210,7 +210,8 @@ def _with_title(doc: Doc | None, problems: list[Problem]) -> Doc | None:
         )
         return None
     title = match.group(1).replace("`", "").replace("**", "").strip()
-    doc.meta = model.PageMeta(title=title[:1000] or "-")
+    # The rest of the front matter stays (a translation's `translated_from:` among it).
+    doc.meta = doc.meta.model_copy(update={"title": title[:1000] or "-"})
     return doc
 
 
