@@ -28,6 +28,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,17 @@ def shares(languages: list[str], jobs: int) -> list[list[str]]:
     (the default one, which the process running MkDocs builds first)."""
     count = max(1, min(jobs, len(languages)))
     return [languages[i::count] for i in range(count)]
+
+
+def language_sitemap(site_url: str, urls: list[str]) -> str:
+    """One language's own page list, which instant navigation reads (sitemap.xml, with every
+    language and its alternates, is 30 times larger)."""
+    entries = "".join(f"<url><loc>{escape(site_url + url)}</loc></url>\n" for url in sorted(urls))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )
 
 
 def sitemap_section(text: str) -> str:

@@ -6,7 +6,6 @@ import json
 import shutil
 import sys
 from copy import deepcopy
-from html import escape
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,7 +29,7 @@ from curriculum.problems import CurriculumError, Problem, report_page
 
 from .config import CurriculumConfig
 from .deadline import PageDeadline
-from .languages import LanguageBuilds, job_count
+from .languages import LanguageBuilds, job_count, language_sitemap
 
 log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
@@ -393,12 +392,3 @@ class _SelectorOnly:
 
 
 _SELECTOR_ONLY = _SelectorOnly()
-
-
-def language_sitemap(site_url: str, urls: list[str]) -> str:
-    entries = "".join(f"<url><loc>{escape(site_url + url)}</loc></url>\n" for url in sorted(urls))
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</urlset>\n"
-    )
