@@ -193,6 +193,11 @@ def only_languages(root: Path, *keep: str) -> None:
                 path.unlink()
 
 
+def snapshot(site: Path) -> dict[str, bytes]:
+    """Every file below `site`, by its path there: two sites compare byte for byte."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 def reviewed_sources(without: str = "") -> str:
     """The repository's list of reviewed hosts (the hand-written pages that the small curriculum
     copies link to them), without the lines that mention `without`."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_curriculum, mkdocs_build, only_languages, write
+from conftest import make_curriculum, mkdocs_build, only_languages, snapshot, write
 
 
 def break_it(root: Path) -> None:
@@ -38,32 +38,28 @@ def test_invalid_metadata_fails_the_build_with_every_message(
     assert not (curriculum_root / "site").exists()
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def test_a_failed_build_leaves_the_previous_site_and_a_good_one_replaces_it(
     curriculum_root: Path,
 ) -> None:
     only_languages(curriculum_root, "en", "fr")  # the mechanics, not the languages
     assert mkdocs_build(curriculum_root).returncode == 0
     (curriculum_root / "site" / "stale.html").write_text("left from an old build")
-    before = _snapshot(curriculum_root / "site")
+    before = snapshot(curriculum_root / "site")
     assert "index.html" in before and "fr/index.html" in before
     # Refused by the curriculum's checks, before anything is built.
-    sources = _snapshot(curriculum_root / "modules")
+    sources = snapshot(curriculum_root / "modules")
     break_it(curriculum_root)
     result = mkdocs_build(curriculum_root)
     assert result.returncode != 0
     assert "was left as it was" in result.stderr
-    assert _snapshot(curriculum_root / "site") == before
+    assert snapshot(curriculum_root / "site") == before
     # Refused by MkDocs once every page is built: a link to a page that does not exist.
     for rel, data in sources.items():
         (curriculum_root / "modules" / rel).write_bytes(data)
     write(curriculum_root, "modules/basics/week-01/notes.md", "# Notes\n\n[x](missing.md)\n")
     result = mkdocs_build(curriculum_root, "--strict")
     assert result.returncode != 0 and "missing.md" in result.stderr
-    assert _snapshot(curriculum_root / "site") == before
+    assert snapshot(curriculum_root / "site") == before
     assert [p.name for p in curriculum_root.iterdir() if p.name.startswith(".site")] == []
     # A good build replaces the site whole: nothing of the old one is left.
     write(curriculum_root, "modules/basics/week-01/notes.md", "# Notes\n\nOpen it with F12.\n")
@@ -132,4 +128,4 @@ def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
     (year_a, a), (year_b, b) = sites
     assert year_a != year_b, "the second build ran on another day"
-    assert _snapshot(a / "site") == _snapshot(b / "site")
+    assert snapshot(a / "site") == snapshot(b / "site")

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_curriculum, mkdocs_build, only_languages
+from conftest import make_curriculum, mkdocs_build, only_languages, snapshot
 from curriculum.cli import main
-
-
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def test_languages_built_at_once_give_the_same_site_as_one_after_another(tmp_path: Path) -> None:
@@ -22,7 +18,7 @@ def test_languages_built_at_once_give_the_same_site_as_one_after_another(tmp_pat
             root, "--strict", "--site-dir", f"site-{jobs}", env={"CURRICULUM_JOBS": jobs}
         )
         assert result.returncode == 0, result.stderr
-        sites[jobs] = _snapshot(root / f"site-{jobs}")
+        sites[jobs] = snapshot(root / f"site-{jobs}")
     one, four = sites["1"], sites["4"]
     assert sorted(one) == sorted(four)
     assert [name for name in one if one[name] != four[name]] == []
@@ -39,7 +35,7 @@ def test_languages_built_at_once_give_the_same_site_as_one_after_another(tmp_pat
 def test_a_language_failing_in_its_own_process_fails_the_build(curriculum_root: Path) -> None:
     only_languages(curriculum_root, "en", "fr", "ar")
     assert mkdocs_build(curriculum_root, "--strict").returncode == 0
-    before = _snapshot(curriculum_root / "site")
+    before = snapshot(curriculum_root / "site")
     # French alone links to a heading that does not exist: MkDocs finds it in the French build.
     prep = curriculum_root / "modules/basics/week-01/prep.fr.md"
     prep.write_text(prep.read_text(encoding="utf-8") + "\n[x](#nulle-part)\n", encoding="utf-8")
@@ -50,5 +46,5 @@ def test_a_language_failing_in_its_own_process_fails_the_build(curriculum_root: 
     assert "#nulle-part" in result.stderr
     assert "Building the pages in fr failed" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    assert _snapshot(curriculum_root / "site") == before
+    assert snapshot(curriculum_root / "site") == before
     assert [p.name for p in curriculum_root.iterdir() if p.name.startswith(".site")] == []
