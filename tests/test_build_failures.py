@@ -88,6 +88,17 @@ def test_missing_i18n_plugin_is_explained(curriculum_root: Path) -> None:
     assert "needs mkdocs-static-i18n" in result.stderr
 
 
+def test_materials_own_search_is_refused(curriculum_root: Path) -> None:
+    """Pagefind is the site's search: Material's would be a second index of every page, which the
+    parallel languages' build does not join."""
+    config = curriculum_root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  i18n:\n", "  search: {}\n  i18n:\n", 1))
+    result = mkdocs_build(curriculum_root)
+    assert result.returncode != 0
+    assert "Remove `search` from `plugins` in mkdocs.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_unknown_translation_language_fails(curriculum_root: Path) -> None:
     write(curriculum_root, "modules/basics/week-01/exercises.qq.md", "---\ntitle: Übung\n---\n")
     result = mkdocs_build(curriculum_root)

@@ -93,6 +93,12 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                 "`docs_structure: suffix` and the site's languages to `plugins` in "
                 "mkdocs.yml."
             )
+        if "search" in config.plugins or "material/search" in config.plugins:
+            raise PluginError(
+                "Remove `search` from `plugins` in mkdocs.yml: the site's search is Pagefind's "
+                "index, which the curriculum plugin writes for every language (the search box is "
+                "the theme's)."
+            )
         if i18n.config.docs_structure != "suffix":
             raise PluginError(
                 "Set `docs_structure: suffix` for the i18n plugin in mkdocs.yml: "
