@@ -106,7 +106,12 @@ def using(config_file: Path) -> Iterator[FileCache | None]:
     if os.environ.get("CURRICULUM_CACHE", "").lower() in ("off", "0", "no"):
         yield None
         return
-    cache = FileCache(store_path(config_file))
+    try:
+        store = store_path(config_file)
+    except RuntimeError:  # no home folder to keep it in: every run reads everything
+        yield None
+        return
+    cache = FileCache(store)
     token = _active.set(cache)
     try:
         yield cache
