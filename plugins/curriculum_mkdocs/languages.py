@@ -82,17 +82,23 @@ def language_sitemap(site_url: str, urls: list[str]) -> str:
     )
 
 
+def _split_sitemap(text: str) -> tuple[str, str, str]:
+    """A sitemap.xml as (its head up to `<urlset ...>`, its `<url>` entries, its foot)."""
+    start = text.index(">", text.index("<urlset")) + 1
+    end = text.rindex("\n</urlset>")
+    return text[:start], text[start:end], text[end:]
+
+
 def sitemap_section(text: str) -> str:
     """The `<url>` entries of one language's sitemap.xml, without its head and foot."""
-    start = text.index(">", text.index("<urlset")) + 1
-    return text[start : text.rindex("\n</urlset>")]
+    return _split_sitemap(text)[1]
 
 
 def write_sitemap(site_dir: Path, first: str, sections: list[str]) -> None:
     """Write the site's sitemap.xml (and its .gz, as MkDocs writes it) from the sections of every
     language; `first` is the first language's own sitemap.xml, whose head and foot it keeps."""
-    start = first.index(">", first.index("<urlset")) + 1
-    text = first[:start] + "".join(sections) + first[first.rindex("\n</urlset>") :]
+    head, _, foot = _split_sitemap(first)
+    text = head + "".join(sections) + foot
     target = site_dir / SITEMAP
     target.write_text(text, encoding="utf-8")
     zipped = site_dir / f"{SITEMAP}.gz"
@@ -207,16 +213,13 @@ class LanguageBuilds:
             self.nested = True
             self._children = []
             config.site_dir = str(part)
-            i18n: Any = config.plugins["i18n"]
-            with _nested(i18n):
-                for lang in share:
-                    i18n.current_language = lang
-                    build(config)
-                    self._after(part, lang)
+            self._build(config, share)
             index(part)
             pages = record()
-            data = {"pages": {lang: pages.get(lang, []) for lang in share}}
-            data["sections"] = {lang: [self.sections[lang]] for lang in share}
+            data = {
+                "pages": {lang: pages.get(lang, []) for lang in share},
+                "sections": {lang: self.sections[lang] for lang in share},
+            }
             (part / _SHARE_FILE).write_text(json.dumps(data), encoding="utf-8")
             status = 0
         except Exception as error:
@@ -237,18 +240,22 @@ class LanguageBuilds:
         if not self.first_sitemap:
             self.first_sitemap = text
 
+    def _build(self, config: MkDocsConfig, languages: list[str]) -> None:
+        """Build each of `languages` into config.site_dir, as i18n's loop would, keeping each one's
+        sitemap entries."""
+        i18n: Any = config.plugins["i18n"]
+        with _nested(i18n):
+            for lang in languages:
+                i18n.current_language = lang
+                build(config)
+                self._after(Path(config.site_dir), lang)
+
     def build_own(self, config: MkDocsConfig) -> None:
         """In the first language's on_post_build: build the rest of this process's share."""
-        site_dir = Path(config.site_dir)
-        self._after(site_dir, self._own[0])
-        i18n: Any = config.plugins["i18n"]
+        self._after(Path(config.site_dir), self._own[0])
         self.nested = True
         try:
-            with _nested(i18n):
-                for lang in self._own[1:]:
-                    i18n.current_language = lang
-                    build(config)
-                    self._after(site_dir, lang)
+            self._build(config, self._own[1:])
         finally:
             self.nested = False
 
@@ -271,7 +278,7 @@ class LanguageBuilds:
             for _, part, _ in children:
                 data = json.loads((part / _SHARE_FILE).read_text(encoding="utf-8"))
                 pages.update(data["pages"])
-                self.sections.update({k: v[0] for k, v in data["sections"].items()})
+                self.sections.update(data["sections"])
                 try:
                     search.merge_index(site_dir, part)
                     merge(part, site_dir)

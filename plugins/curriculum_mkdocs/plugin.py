@@ -127,8 +127,8 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
                     "The curriculum plugin read other languages than the i18n plugin's "
                     f"({', '.join(self._settings.languages)}): keep them in mkdocs.yml."
                 )
-            if self._problems and self._site is not None:
-                site = self._site  # the other languages of a preview with problems
+            if (self._problems or not first) and self._site is not None:
+                site = self._site  # the build's other languages, or a preview's with problems
             else:
                 site = session.prepare(self._settings, docs_dir)
                 self._site = site
@@ -148,7 +148,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             print(exc.report(), file=sys.stderr, flush=True)
             self._problems = exc.problems
             site = self._site
-        if site.changed:
+        if first and site.changed:
             log.info(f"Curriculum: {len(site.changed)} file(s) updated in {config.docs_dir}")
             for warning in site.curriculum.warnings:  # --strict counts them, as MkDocs does
                 log.warning(warning.format())
