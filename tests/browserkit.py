@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,33 @@ def serious_violations(page: Any) -> list[str]:
         for violation in result["violations"]
         if violation["impact"] in ("serious", "critical")
     ]
+
+
+def visit_each(
+    context: Any, urls: list[str], *, wait_until: str = "load", tabs: int = 4
+) -> Iterator[Any]:
+    """Each of `urls` loaded (to `wait_until`) in a tab of `context`, in the order given, with up
+    to `tabs` of them loading at once: a browser test mostly waits (for the network to go quiet,
+    say), and the waits of several tabs overlap. A tab moves on to the next address once the
+    caller is done with its page."""
+    queue = deque(urls)
+    under_way: deque[Any] = deque()
+
+    def open_next(page: Any) -> None:
+        page.goto(queue.popleft(), wait_until="commit")
+        under_way.append(page)
+
+    pages = [context.new_page() for _ in range(min(tabs, len(queue)))]
+    for page in pages:
+        open_next(page)
+    while under_way:
+        page = under_way.popleft()
+        page.wait_for_load_state(wait_until)
+        yield page
+        if queue:
+            open_next(page)
+    for page in pages:
+        page.close()
 
 
 def search_for(page: Any, word: str, *, key: str | None = "s", delay: int = 20) -> None:

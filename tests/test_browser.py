@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, prefix, search_for
+from browserkit import BROWSER, WEEK, Site, prefix, search_for, visit_each
 from conftest import LANGUAGES
 
 pytestmark = BROWSER
@@ -172,14 +172,15 @@ def test_every_page_kind_requests_nothing_elsewhere_and_runs_under_its_policy(
         lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
     )
     context.on("dialog", lambda d: refused.append(f"dialog {d.message}"))
-    page = context.new_page()
-    for path in EVERY_KIND:
-        page.goto(site.url + prefix(lang) + path, wait_until="networkidle")
+    urls = [site.url + prefix(lang) + path for path in EVERY_KIND]
+    for page in visit_each(context, urls, wait_until="networkidle"):
+        path = page.url.removeprefix(site.url + prefix(lang))
         assert page.locator("html").get_attribute("lang") == lang, path
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
         assert policy.count() == 1, path
         policies.add(policy.get_attribute("content") or "")
         refused += page.evaluate("window.curriculumViolations")
+    page = context.new_page()
     # Opening search loads this language's index and compiles Pagefind's WebAssembly.
     page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
     page.evaluate("navigator.serviceWorker.ready")
