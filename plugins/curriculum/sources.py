@@ -115,9 +115,20 @@ class Roots:
 def inside(root: Path, path: Path) -> bool:
     """True if `path`, with every symbolic link followed, lies inside `root` (already resolved)."""
     try:
-        return Path(os.path.realpath(path)).is_relative_to(root)
+        real, base = os.path.realpath(path), str(root)
     except (OSError, ValueError):
         return False
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _relative(root: Path, path: str) -> str:
+    """`path` from `root` with '/', or `path` itself if it is not under `root` (by strings: a
+    scan asks for every file and folder)."""
+    base = str(root)
+    if os.sep == "/" and path.startswith(base.rstrip("/") + "/"):
+        return path[len(base.rstrip("/")) + 1 :]
+    as_path = Path(path)
+    return as_path.relative_to(root).as_posix() if as_path.is_relative_to(root) else path
 
 
 class Refused(Exception):
@@ -193,7 +204,7 @@ def _walk(root: Path, folder: Path, languages: list[str], found: Scan, seen: set
     names = {entry.name for entry in entries}
     for entry in entries:
         path = Path(entry.path)
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else entry.path
+        rel = _relative(root, entry.path)
         if entry.name.startswith("."):
             continue  # hidden files are never read nor published
         if entry.is_symlink() and not inside(root, path):

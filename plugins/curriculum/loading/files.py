@@ -3,6 +3,8 @@ placed; file names with a language code."""
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +51,17 @@ def find_placeholders(rel: str, text: str) -> list[Problem]:
 
 
 def rel_path(root: Path, path: Path) -> str:
+    """`path` from `root`, with '/' (by strings first: loading asks for tens of thousands)."""
+    base, full = str(root).rstrip("/"), str(path)
+    if os.sep == "/" and full.startswith(base + "/"):
+        return full[len(base) + 1 :]
     return path.relative_to(root).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    """A source root with every link followed: once, not once for each of its files."""
+    return root.resolve()
 
 
 def _read(
@@ -67,7 +79,7 @@ def _read(
     """
     rel = rel_path(root, path)
     try:
-        data = sources.read_bytes(root.resolve(), path)
+        data = sources.read_bytes(_resolved(root), path)
     except sources.Refused:
         return None
 
