@@ -27,6 +27,19 @@ def test_contributing_and_code_of_conduct_link_to_files_that_exist() -> None:
         assert what in contributing
 
 
+@pytest.mark.parametrize("name", ["README.md", "CONTRIBUTING.md"])
+def test_the_guides_say_each_thing_once(name: str) -> None:
+    """A section or a paragraph written twice (an edit once left a second, older copy of half the
+    README) leaves a reader unsure which is true."""
+    text = (REPO / name).read_text(encoding="utf-8")
+    headings = re.findall(r"^#+ .+$", text, flags=re.MULTILINE)
+    assert len(headings) == len(set(headings)), [h for h in headings if headings.count(h) > 1]
+    paragraphs = [p.strip() for p in text.split("\n\n") if len(p.strip()) > 150]
+    assert len(paragraphs) == len(set(paragraphs)), [
+        p[:80] for p in paragraphs if paragraphs.count(p) > 1
+    ]
+
+
 def test_issue_and_pull_request_templates_are_valid() -> None:
     forms = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
     assert len(forms) >= 3
