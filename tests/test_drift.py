@@ -258,7 +258,7 @@ def test_a_translation_without_a_stamp_is_a_warning(
 
 
 def test_the_english_date_comes_from_git(curriculum_root: Path) -> None:
-    from curriculum.drift import english_date
+    from curriculum.history import english_date
 
     git = ["git", "-C", str(curriculum_root)]
     env = {

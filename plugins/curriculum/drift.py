@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +202,7 @@ def glossary_parts(terms: dict[str, model.GlossaryEntry]) -> dict[str, str]:
 
 def pairs(cur: Curriculum) -> Iterator[Pair]:
     """Every translation read, with its English source, in the order of the site."""
+    memo: Memo = {}  # an English file's parts, once for all its translations
     for module in cur.modules.values():
         mid = module.path
         for lang, tr in module.translations.items():
@@ -217,6 +217,7 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
                 None,
                 module.translations_located[lang],
                 _setter(module.translations, lang),
+                memo=memo,
             )
         if module.glossary is not None:
             parts = glossary_parts(module.terms())
@@ -235,12 +236,12 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
         for lang, docs in module.page_translations.items():
             for stem, doc in docs.items():
                 if stem in extra:
-                    yield _doc_pair(stem, extra[stem], doc, lang)
+                    yield _doc_pair(stem, extra[stem], doc, lang, memo=memo)
         for week in module.weeks:
             items = week_items(week)
             for lang, docs in week.translations.items():
                 for stem, doc in docs.items():
-                    yield _doc_pair(stem, getattr(week, stem), doc, lang, items)
+                    yield _doc_pair(stem, getattr(week, stem), doc, lang, items, memo=memo)
     for prog in cur.programmes:
         stem = prog.path.removesuffix(".yml")
         for lang, ptr in prog.translations.items():
@@ -255,12 +256,17 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
                 None,
                 prog.translations_located[lang],
                 _setter(prog.translations, lang),
+                memo=memo,
             )
     for rel, doc in cur.pages.items():
         name, page_lang = split_locale(Path(rel))
         source = cur.pages.get(posixpath.join(posixpath.dirname(rel), f"{name}.md"))
         if page_lang is not None and source is not None:
-            yield _doc_pair("page", source, doc, page_lang)
+            yield _doc_pair("page", source, doc, page_lang, memo=memo)
+
+
+Memo = dict[tuple[str, type, tuple[tuple[str, str], ...] | None], dict[str, str]]
+"""An English file's parts by (its path, the translation's model, its items)."""
 
 
 def _setter(table: dict[str, Any], key: str) -> Callable[[Any], None]:
@@ -271,14 +277,20 @@ def _setter(table: dict[str, Any], key: str) -> Callable[[Any], None]:
 
 
 def _doc_pair(
-    kind: str, source: Doc, doc: Doc, lang: str, items: dict[str, str] | None = None
+    kind: str,
+    source: Doc,
+    doc: Doc,
+    lang: str,
+    items: dict[str, str] | None = None,
+    *,
+    memo: Memo | None = None,
 ) -> Pair:
     def put(value: Any) -> None:
         doc.meta = value
 
     return _meta_pair(
         kind, source.path, doc.path, lang, source.meta, source.body, doc.meta, doc.body,
-        doc.located, put, items,
+        doc.located, put, items, memo=memo,
     )  # fmt: skip
 
 
@@ -294,14 +306,22 @@ def _meta_pair(
     located: Located,
     put: Callable[[Any], None],
     items: dict[str, str] | None = None,
+    *,
+    memo: Memo | None = None,
 ) -> Pair:
     cls = type(meta)
+    key = (source_rel, cls, tuple(sorted(items.items())) if items is not None else None)
+    parts = memo.get(key) if memo is not None else None
+    if parts is None:
+        parts = source_parts(source_meta, source_body, cls, items)
+        if memo is not None:
+            memo[key] = parts
     return Pair(
         kind,
         source_rel,
         rel,
         lang,
-        source_parts(source_meta, source_body, cls, items),
+        parts,
         _provided(meta, body),
         getattr(meta, STAMP_KEY, None),
         located,
@@ -368,29 +388,3 @@ def _item_ids(cur: Curriculum, source: str) -> list[str]:
         if week.folder == parts[2]:
             return week.item_ids
     return []
-
-
-# When the English changed ---------------------------------------------------------------------
-
-
-def english_date(cur: Curriculum, source: str) -> str | None:
-    """The day the English file was last committed (YYYY-MM-DD), or None outside a git repository.
-
-    In a shallow clone that is the day of the newest commit: the English changed then or before."""
-    cache: dict[str, str | None] = cur.cache.setdefault("english_dates", {})
-    if source not in cache:
-        found: str
-        root = (cur.layered.root(source) if cur.layered else cur.root).resolve()
-        try:
-            done = subprocess.run(
-                ["git", "-C", str(root), "log", "-1", "--format=%cs", "--", source],
-                capture_output=True,
-                text=True,
-                timeout=30,
-                check=False,
-            )
-            found = done.stdout.strip() if done.returncode == 0 else ""
-        except (OSError, subprocess.SubprocessError):
-            found = ""
-        cache[source] = found if len(found) == 10 else None
-    return cache[source]

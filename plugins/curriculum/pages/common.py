@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import escape, model
-from ..drift import english_date
+from ..history import english_date
 from ..i18n import catalog
 from ..loaded import Curriculum, Doc, LoadedModule, LoadedProgramme, Week
 from ..programme_model import WEEKDAYS
