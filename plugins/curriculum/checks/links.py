@@ -198,12 +198,13 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
                         )
                     elif found := host_problem(item.url, hosts):
                         out.append(tr.located.problem(("prep", item_id, "url"), *found))
-    for doc in docs:
-        for link in links_in(doc.body):
+    linked = [(doc, links_in(doc.body)) for doc in docs]  # once: a body's digest is its cost
+    for doc, links in linked:
+        for link in links:
             found = host_problem(link.raw, hosts, fetched=link.fetched)
             if found:
                 out.append(Problem(doc.path, doc.body_line + link.line, link.col + 1, *found))
-    out.extend(check_internal_links(cur, docs))
+    out.extend(check_internal_links(cur, linked))
     return out
 
 
@@ -250,13 +251,14 @@ def _site_dir(doc: Doc) -> str:
     return posixpath.dirname(doc.path.removeprefix(f"{PAGES_DIR}/"))
 
 
-def check_internal_links(cur: Curriculum, docs: list[Doc]) -> list[Problem]:
-    """Links between pages of the site, checked as MkDocs will, with the source's line and the
-    right target (a week's prep.md is its index.md on the site)."""
+def check_internal_links(cur: Curriculum, linked: list[tuple[Doc, list[Link]]]) -> list[Problem]:
+    """Links between pages of the site (each page with the links found in it), checked as MkDocs
+    will, with the source's line and the right target (a week's prep.md is its index.md on the
+    site)."""
     targets = site_files(cur)
     out = []
-    for doc in docs:
-        for link in links_in(doc.body):
+    for doc, links in linked:
+        for link in links:
             address = urls.parse(link.raw)
             if address.kind != "relative" or not address.well_formed:
                 continue
