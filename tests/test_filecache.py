@@ -4,6 +4,7 @@ reports exactly what a check without the cache reports."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,12 +119,28 @@ def test_the_second_check_reads_from_the_cache_outside_the_repository(
         load_curriculum(site.site, settings=site)
     assert cache is not None and cache.misses > 0  # (a page's links are asked for twice)
     read = cache.misses
-    assert store.is_file()
+    shards = sorted(store.glob("*.pickle"))
+    assert len(shards) == filecache.SHARDS
+    written = {shard: shard.stat().st_mtime_ns for shard in shards}
     with filecache.using(config) as cache:
         load_curriculum(site.site, settings=site)
     assert cache is not None and cache.misses == 0 and cache.hits > 0
-    # A damaged store is set aside, not trusted.
-    store.write_bytes(b"not a pickle")
+    # A run that changes nothing writes nothing; an edit writes the shards it changed only.
+    assert all(shard.stat().st_mtime_ns == written[shard] for shard in shards)
+    page = curriculum_root / "modules/basics/week-01/prep.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     with filecache.using(config) as cache:
         load_curriculum(site.site, settings=site)
-    assert cache is not None and cache.misses == read
+    assert cache is not None and 0 < cache.misses < read
+    rewritten = [shard for shard in shards if shard.stat().st_mtime_ns != written[shard]]
+    assert 0 < len(rewritten) <= 4, rewritten
+    # A damaged store is set aside, not trusted: everything is read again, as with no store.
+    for shard in shards:
+        shard.write_bytes(b"not a pickle")
+    with filecache.using(config) as cache:
+        load_curriculum(site.site, settings=site)
+    damaged = cache.misses if cache is not None else 0
+    shutil.rmtree(store)
+    with filecache.using(config) as cache:
+        load_curriculum(site.site, settings=site)
+    assert cache is not None and damaged == cache.misses >= read

@@ -32,7 +32,7 @@ from typing import TypeVar
 from .problems import Problem
 
 T = TypeVar("T")
-_FORMAT = 1
+_FORMAT = 2
 _active: ContextVar[FileCache | None] = ContextVar("curriculum_file_cache", default=None)
 
 
@@ -54,9 +54,21 @@ def _code_version() -> str:
 
 
 def store_path(config_file: Path) -> Path:
+    """The folder of the store of the site at `config_file`: one pickle a shard."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     site = digest(str(config_file.resolve())).hex()
-    return Path(base) / "open-curriculum" / f"check-{site}.pickle"
+    return Path(base) / "open-curriculum" / f"check-{site}"
+
+
+SHARDS = 32
+"""The store is cut into shards by key, so that after an edit only the shards holding what changed
+are written again (the whole store of a 16x curriculum is about 90 MB)."""
+
+
+def _shard(key: Hashable) -> int:
+    last = key[-1] if isinstance(key, tuple) and key else key
+    mark = last if isinstance(last, bytes) and last else digest(repr(key))
+    return mark[0] % SHARDS
 
 
 class FileCache:
@@ -65,12 +77,25 @@ class FileCache:
         self.version = _code_version()
         self._old: dict[Hashable, bytes] = {}
         self._new: dict[Hashable, bytes] = {}
+        self._kept: dict[int, set[Hashable]] = {}
+        """Each shard's keys as stored, to tell which shards a run changed."""
         self.hits = 0
         self.misses = 0
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            stored = pickle.loads(path.read_bytes())
-            if isinstance(stored, dict) and stored.get("version") == self.version:
-                self._old = stored["entries"]
+        for shard in range(SHARDS):
+            entries: dict[Hashable, bytes] = {}
+            with contextlib.suppress(
+                OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError
+            ):
+                stored = pickle.loads(self._file(shard).read_bytes())
+                if isinstance(stored, dict) and stored.get("version") == self.version:
+                    entries = stored["entries"]
+            self._old.update(entries)
+            self._kept[shard] = set(entries)
+        with contextlib.suppress(OSError):  # the one-file store of earlier versions
+            path.with_name(path.name + ".pickle").unlink(missing_ok=True)
+
+    def _file(self, shard: int) -> Path:
+        return self.path / f"{shard:02x}.pickle"
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), or what it returned the last time for this key (a fresh copy)."""
@@ -86,18 +111,24 @@ class FileCache:
         return value
 
     def save(self) -> None:
-        """Keep this run's entries only: those of files since deleted or changed go."""
-        if not self.misses and len(self._new) == len(self._old):
-            return
-        data = pickle.dumps(
-            {"version": self.version, "entries": self._new}, protocol=pickle.HIGHEST_PROTOCOL
-        )
+        """Keep this run's entries only: those of files since deleted or changed go. A shard whose
+        entries are the ones it holds already is not written again."""
+        shards: dict[int, dict[Hashable, bytes]] = {n: {} for n in range(SHARDS)}
+        for key, data in self._new.items():
+            shards[_shard(key)][key] = data
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, self.path)
+            self.path.mkdir(parents=True, exist_ok=True)
+            for shard, entries in shards.items():
+                if set(entries) == self._kept.get(shard) and self._file(shard).is_file():
+                    continue
+                data = pickle.dumps(
+                    {"version": self.version, "entries": entries},
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+                handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
+                with os.fdopen(handle, "wb") as out:
+                    out.write(data)
+                os.replace(temporary, self._file(shard))
 
 
 @contextlib.contextmanager
