@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from .kinds import schemas
@@ -65,6 +68,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Reading a curriculum makes millions of objects and next to no reference cycles; Python's
+    cycle collector, run again and again as they pile up, took a fifth of the check of a 16x
+    curriculum. Reference counting still frees what is dropped: the peak memory is the same."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "schema":
@@ -79,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = site_settings.load(args.config)
         languages = settings.languages
-        with filecache.using(settings.config_file):
+        with filecache.using(settings.config_file), _without_cycle_collection():
             cur = load_curriculum(settings.site, settings=settings)
     except CurriculumError as exc:
         if getattr(args, "format", "text") == "github":
