@@ -4,6 +4,7 @@ its payload never reaches the site."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -469,3 +470,35 @@ def test_files_are_named_from_the_site_folder(tmp_path: Path) -> None:
     assert roots.relative(partner / "modules/x/module.yml") == "modules/x/module.yml"
     assert roots.relative(upstream / "modules/y/module.yml") == "upstream/modules/y/module.yml"
     assert not roots.inside(tmp_path / "elsewhere.md")
+
+
+def test_reading_a_file_never_leads_outside_nor_waits(tmp_path: Path) -> None:
+    """The guard at the moment of reading, whatever the scan saw before: a link in the file's own
+    name or in a folder's leading outside, a named pipe in a file's place (read, it would wait for
+    ever) and a file over the size limit are refused; links inside the root are followed."""
+    from curriculum import safefile
+    from curriculum.safefile import Refused, read_bytes
+
+    root = tmp_path / "site"
+    (root / "modules/basics").mkdir(parents=True)
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret/key.md").write_text("secret")
+    page = root / "modules/basics/page.md"
+    page.write_text("hello")
+    os.symlink(page, root / "modules/basics/inside.md")
+    os.symlink(tmp_path / "secret/key.md", root / "modules/basics/outside.md")
+    os.symlink(tmp_path / "secret", root / "modules/linked")
+    os.mkfifo(root / "modules/basics/pipe.md")
+    (root / "modules/basics/big.md").write_bytes(b"x" * (safefile.MAX_TEXT_BYTES + 1))
+    safefile.forget_folders()
+    assert read_bytes(root, page) == b"hello"
+    assert read_bytes(root, root / "modules/basics/inside.md") == b"hello"
+    for refused in ("basics/outside.md", "linked/key.md", "basics/pipe.md", "basics/big.md"):
+        with pytest.raises(Refused):
+            read_bytes(root, root / "modules" / refused)
+    # A folder that becomes a link after a scan is followed again at the next scan.
+    shutil.rmtree(root / "modules/basics")
+    os.symlink(tmp_path / "secret", root / "modules/basics")
+    safefile.forget_folders()
+    with pytest.raises(Refused):
+        read_bytes(root, root / "modules/basics/key.md")

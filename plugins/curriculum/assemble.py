@@ -11,7 +11,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from . import escape, sources
+from . import escape, safefile, sources
 from .i18n import Catalog
 from .loaded import Curriculum
 from .loading.files import split_locale
@@ -65,7 +65,7 @@ def _published(cur: Curriculum, rel: str) -> bytes:
         return f"---\n{front_matter(doc.meta.title)}\n---\n{banner}{doc.body}".encode()
     path = cur.source(rel)
     root = cur.layered.root(rel) if cur.layered else cur.root
-    return sources.read_bytes(root.resolve(), path)
+    return safefile.read_bytes(root.resolve(), path)
 
 
 def sync(target: Path, files: dict[str, bytes]) -> list[str]:

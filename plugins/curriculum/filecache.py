@@ -5,7 +5,7 @@ read only that one closely (and so does the next build of `make serve` after a s
 what reading a file gives (its decoded, parsed and validated content, or the links found in a page)
 with the problems found on the way, and it is found again by what it was computed from: the kind of
 reading, the file's place, and a digest of its bytes. Every file's bytes are still read on every run
-(reading is where a refused file is caught, see `sources.read_bytes`), so a file changed in any way,
+(reading is where a refused file is caught: `safefile.read_bytes`), so a file changed in any way,
 even within the same second and to the same size, has another digest and is read again: an entry is
 never stale. The problems are kept with the result and reported again, so the cache never hides an
 error. The whole store is dropped when the code that reads changes (the package's files) or Python

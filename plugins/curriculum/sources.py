@@ -15,17 +15,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import safefile
 from .problems import Problem
+from .safefile import MAX_ASSET_BYTES, MAX_TEXT_BYTES, TEXT_KINDS, inside
 
 SOURCE_DIRS = ("modules", "curriculum")
 PAGES_DIR = "curriculum/pages"
 PROGRAMMES_DIR = "curriculum/programmes"
 REVIEWED_SOURCES = "curriculum/reviewed-sources.yml"
 
-MAX_TEXT_BYTES = 128 * 1024
-"""Markdown and YAML files: the longest page of the curriculum is about 20 KB."""
-MAX_ASSET_BYTES = 2 * 1024 * 1024
-"""Images and PDFs: trainees pay for their data."""
 
 NAME = re.compile(
     r"(?P<stem>[a-z0-9][a-z0-9_-]*)(?:\.(?P<lang>[a-z]{2}(?:_[A-Z]{2})?))?\.(?P<ext>[a-z0-9]+)"
@@ -35,7 +33,6 @@ lower-case extension: `prep.md`, `prep.fr.md`, `map-of-brussels.png`."""
 FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
 MAX_NAME = 80
 
-TEXT_KINDS = (".md", ".yml")
 ASSET_KINDS: dict[str, tuple[bytes, ...]] = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -112,15 +109,6 @@ class Roots:
         return any(inside(root, path) for root in self.folders)
 
 
-def inside(root: Path, path: Path) -> bool:
-    """True if `path`, with every symbolic link followed, lies inside `root` (already resolved)."""
-    try:
-        real, base = os.path.realpath(path), str(root)
-    except (OSError, ValueError):
-        return False
-    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
-
-
 def _relative(root: Path, path: str) -> str:
     """`path` from `root` with '/', or `path` itself if it is not under `root` (by strings: a
     scan asks for every file and folder)."""
@@ -129,22 +117,6 @@ def _relative(root: Path, path: str) -> str:
         return path[len(base.rstrip("/")) + 1 :]
     as_path = Path(path)
     return as_path.relative_to(root).as_posix() if as_path.is_relative_to(root) else path
-
-
-class Refused(Exception):
-    """A file that must not be read; the reason is reported by `scan`."""
-
-
-def read_bytes(root: Path, path: Path) -> bytes:
-    """A source file's bytes, refused if it leads outside `root` or is over the size limits."""
-    if not inside(root, path) or not path.is_file():
-        raise Refused(str(path))
-    limit = MAX_TEXT_BYTES if path.suffix in TEXT_KINDS else MAX_ASSET_BYTES
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise Refused(str(path))
-    return data
 
 
 @dataclass
@@ -171,6 +143,7 @@ def scan(root: Path, languages: list[str] | tuple[str, ...]) -> Scan:
     named for a language code that no locale has is refused as a probable mistake.
     """
     found = Scan()
+    safefile.forget_folders()  # what was true of the folders at the last scan may not be now
     root = root.resolve()
     for name in SOURCE_DIRS:
         top = root / name

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .. import filecache, model, sources
+from .. import filecache, model, safefile
 from ..loaded import Doc
 from ..problems import Problem
 from ..text import decode, markdown_nesting, yaml_tabs
@@ -79,8 +79,8 @@ def _read(
     """
     rel = rel_path(root, path)
     try:
-        data = sources.read_bytes(_resolved(root), path)
-    except sources.Refused:
+        data = safefile.read_bytes(_resolved(root), path)
+    except safefile.Refused:
         return None
 
     def parsed(found: list[Problem]) -> T | None:
