@@ -120,16 +120,18 @@ def visit_each(
         under_way.append(page)
 
     pages = [context.new_page() for _ in range(min(tabs, len(queue)))]
-    for page in pages:
-        open_next(page)
-    while under_way:
-        page = under_way.popleft()
-        page.wait_for_load_state(wait_until)
-        yield page
-        if queue:
+    try:
+        for page in pages:
             open_next(page)
-    for page in pages:
-        page.close()
+        while under_way:
+            page = under_way.popleft()
+            page.wait_for_load_state(wait_until)
+            yield page
+            if queue:
+                open_next(page)
+    finally:  # a failed check or navigation leaves no tab open behind it
+        for page in pages:
+            page.close()
 
 
 def search_for(page: Any, word: str, *, key: str | None = "s", delay: int = 20) -> None:

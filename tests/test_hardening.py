@@ -475,7 +475,8 @@ def test_files_are_named_from_the_site_folder(tmp_path: Path) -> None:
 def test_reading_a_file_never_leads_outside_nor_waits(tmp_path: Path) -> None:
     """The guard at the moment of reading, whatever the scan saw before: a link in the file's own
     name or in a folder's leading outside, a named pipe in a file's place (read, it would wait for
-    ever) and a file over the size limit are refused; links inside the root are followed."""
+    ever), a folder and a file over the size limit are refused; links inside the root are
+    followed. No file descriptor is left open."""
     from curriculum import safefile
     from curriculum.safefile import Refused, read_bytes
 
@@ -490,15 +491,17 @@ def test_reading_a_file_never_leads_outside_nor_waits(tmp_path: Path) -> None:
     os.symlink(tmp_path / "secret", root / "modules/linked")
     os.mkfifo(root / "modules/basics/pipe.md")
     (root / "modules/basics/big.md").write_bytes(b"x" * (safefile.MAX_TEXT_BYTES + 1))
-    safefile.forget_folders()
+    open_before = len(os.listdir("/proc/self/fd"))
     assert read_bytes(root, page) == b"hello"
     assert read_bytes(root, root / "modules/basics/inside.md") == b"hello"
     for refused in ("basics/outside.md", "linked/key.md", "basics/pipe.md", "basics/big.md"):
         with pytest.raises(Refused):
             read_bytes(root, root / "modules" / refused)
-    # A folder that becomes a link after a scan is followed again at the next scan.
+    # A folder is not a file; a folder that becomes a link between two reads is followed anew.
+    with pytest.raises(Refused):
+        read_bytes(root, root / "modules/basics")
     shutil.rmtree(root / "modules/basics")
     os.symlink(tmp_path / "secret", root / "modules/basics")
-    safefile.forget_folders()
     with pytest.raises(Refused):
         read_bytes(root, root / "modules/basics/key.md")
+    assert len(os.listdir("/proc/self/fd")) == open_before

@@ -32,7 +32,7 @@ from typing import TypeVar
 from .problems import Problem
 
 T = TypeVar("T")
-_FORMAT = 2
+_FORMAT = 3
 _active: ContextVar[FileCache | None] = ContextVar("curriculum_file_cache", default=None)
 
 
@@ -82,13 +82,7 @@ class FileCache:
         self.hits = 0
         self.misses = 0
         for shard in range(SHARDS):
-            entries: dict[Hashable, bytes] = {}
-            with contextlib.suppress(
-                OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, KeyError
-            ):
-                stored = pickle.loads(self._file(shard).read_bytes())
-                if isinstance(stored, dict) and stored.get("version") == self.version:
-                    entries = stored["entries"]
+            entries = self._load(shard)
             self._old.update(entries)
             self._kept[shard] = set(entries)
         with contextlib.suppress(OSError):  # the one-file store of earlier versions
@@ -96,6 +90,23 @@ class FileCache:
 
     def _file(self, shard: int) -> Path:
         return self.path / f"{shard:02x}.pickle"
+
+    def _load(self, shard: int) -> dict[Hashable, bytes]:
+        """A shard's entries; none if it is missing, of another version, or damaged in any way (a
+        digest of its bytes is stored before them: a damaged store must not give a wrong value)."""
+        try:
+            data = self._file(shard).read_bytes()
+            check, body = data[:16], data[16:]
+            if len(check) != 16 or digest(body) != check:
+                return {}
+            stored = pickle.loads(body)
+            if isinstance(stored, dict) and stored.get("version") == self.version:
+                entries = stored["entries"]
+                if isinstance(entries, dict):
+                    return entries
+        except Exception:  # a damaged store is read again from the sources, never trusted
+            pass
+        return {}
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), or what it returned the last time for this key (a fresh copy)."""
@@ -127,7 +138,7 @@ class FileCache:
                 )
                 handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
                 with os.fdopen(handle, "wb") as out:
-                    out.write(data)
+                    out.write(digest(data) + data)
                 os.replace(temporary, self._file(shard))
 
 

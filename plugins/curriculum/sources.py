@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import safefile
 from .problems import Problem
 from .safefile import MAX_ASSET_BYTES, MAX_TEXT_BYTES, TEXT_KINDS, inside
 
@@ -143,7 +142,6 @@ def scan(root: Path, languages: list[str] | tuple[str, ...]) -> Scan:
     named for a language code that no locale has is refused as a probable mistake.
     """
     found = Scan()
-    safefile.forget_folders()  # what was true of the folders at the last scan may not be now
     root = root.resolve()
     for name in SOURCE_DIRS:
         top = root / name
