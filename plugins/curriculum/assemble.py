@@ -65,7 +65,7 @@ def _published(cur: Curriculum, rel: str) -> bytes:
         return f"---\n{front_matter(doc.meta.title)}\n---\n{banner}{doc.body}".encode()
     path = cur.source(rel)
     root = cur.layered.root(rel) if cur.layered else cur.root
-    return safefile.read_bytes(root.resolve(), path)
+    return safefile.read_bytes(root, path)
 
 
 def sync(target: Path, files: dict[str, bytes]) -> list[str]:

@@ -283,7 +283,7 @@ def _doc_pair(
     lang: str,
     items: dict[str, str] | None = None,
     *,
-    memo: Memo | None = None,
+    memo: Memo,
 ) -> Pair:
     def put(value: Any) -> None:
         doc.meta = value
@@ -307,15 +307,13 @@ def _meta_pair(
     put: Callable[[Any], None],
     items: dict[str, str] | None = None,
     *,
-    memo: Memo | None = None,
+    memo: Memo,
 ) -> Pair:
     cls = type(meta)
     key = (source_rel, cls, tuple(sorted(items.items())) if items is not None else None)
-    parts = memo.get(key) if memo is not None else None
-    if parts is None:
-        parts = source_parts(source_meta, source_body, cls, items)
-        if memo is not None:
-            memo[key] = parts
+    if key not in memo:
+        memo[key] = source_parts(source_meta, source_body, cls, items)
+    parts = memo[key]
     return Pair(
         kind,
         source_rel,

@@ -4,6 +4,7 @@ is refused before anything is read; this is the guard at the moment of reading."
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -13,6 +14,23 @@ MAX_TEXT_BYTES = 128 * 1024
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 """Images and PDFs: trainees pay for their data."""
 TEXT_KINDS = (".md", ".yml")
+
+
+def relative(root: Path, path: str) -> str | None:
+    """`path` from `root`, with '/', or None if it is not under `root`. By strings first: the scan
+    and the loading ask for tens of thousands."""
+    base = str(root).rstrip(os.sep)
+    if os.sep == "/" and path.startswith(base + "/"):
+        return path[len(base) + 1 :]
+    as_path = Path(path)
+    return as_path.relative_to(root).as_posix() if as_path.is_relative_to(root) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _real(root: Path) -> Path:
+    """A root with every link followed, once and not once a file. Kept for good: a root that
+    became a link to elsewhere could only make files refused, never let one in."""
+    return root.resolve()
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -37,14 +55,14 @@ def read_bytes(root: Path, path: Path) -> bytes:
     file anew: nothing is kept of a folder that a link could replace between two reads), is not a
     regular file (asked of the opened file) or is over the size limits."""
     name = os.path.abspath(path)
+    if not inside(_real(root), Path(name)):
+        raise Refused(name)
     try:
-        where = os.path.realpath(name)
         handle = os.open(name, _OPEN)
     except (OSError, ValueError) as error:
         raise Refused(name) from error
     try:
-        base = str(root).rstrip(os.sep) + os.sep
-        if not where.startswith(base) or not stat.S_ISREG(os.fstat(handle).st_mode):
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise Refused(name)
         limit = MAX_TEXT_BYTES if path.suffix in TEXT_KINDS else MAX_ASSET_BYTES
         with os.fdopen(handle, "rb", closefd=False) as opened:

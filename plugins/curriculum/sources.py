@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .problems import Problem
-from .safefile import MAX_ASSET_BYTES, MAX_TEXT_BYTES, TEXT_KINDS, inside
+from .safefile import MAX_ASSET_BYTES, MAX_TEXT_BYTES, TEXT_KINDS, inside, relative
 
 SOURCE_DIRS = ("modules", "curriculum")
 PAGES_DIR = "curriculum/pages"
 PROGRAMMES_DIR = "curriculum/programmes"
 REVIEWED_SOURCES = "curriculum/reviewed-sources.yml"
-
 
 NAME = re.compile(
     r"(?P<stem>[a-z0-9][a-z0-9_-]*)(?:\.(?P<lang>[a-z]{2}(?:_[A-Z]{2})?))?\.(?P<ext>[a-z0-9]+)"
@@ -108,16 +107,6 @@ class Roots:
         return any(inside(root, path) for root in self.folders)
 
 
-def _relative(root: Path, path: str) -> str:
-    """`path` from `root` with '/', or `path` itself if it is not under `root` (by strings: a
-    scan asks for every file and folder)."""
-    base = str(root)
-    if os.sep == "/" and path.startswith(base.rstrip("/") + "/"):
-        return path[len(base.rstrip("/")) + 1 :]
-    as_path = Path(path)
-    return as_path.relative_to(root).as_posix() if as_path.is_relative_to(root) else path
-
-
 @dataclass
 class Scan:
     """What `scan` found: problems, and the files that must not be read at all."""
@@ -175,7 +164,7 @@ def _walk(root: Path, folder: Path, languages: list[str], found: Scan, seen: set
     names = {entry.name for entry in entries}
     for entry in entries:
         path = Path(entry.path)
-        rel = _relative(root, entry.path)
+        rel = relative(root, entry.path) or entry.path
         if entry.name.startswith("."):
             continue  # hidden files are never read nor published
         if entry.is_symlink() and not inside(root, path):

@@ -3,8 +3,6 @@ placed; file names with a language code."""
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -51,17 +49,11 @@ def find_placeholders(rel: str, text: str) -> list[Problem]:
 
 
 def rel_path(root: Path, path: Path) -> str:
-    """`path` from `root`, with '/' (by strings first: loading asks for tens of thousands)."""
-    base, full = str(root).rstrip("/"), str(path)
-    if os.sep == "/" and full.startswith(base + "/"):
-        return full[len(base) + 1 :]
-    return path.relative_to(root).as_posix()
-
-
-@functools.lru_cache(maxsize=64)
-def _resolved(root: Path) -> Path:
-    """A source root with every link followed: once, not once for each of its files."""
-    return root.resolve()
+    """`path` from `root`, with '/'."""
+    found = safefile.relative(root, str(path))
+    if found is None:
+        raise ValueError(f"{path} is not under {root}")
+    return found
 
 
 def _read(
@@ -79,7 +71,7 @@ def _read(
     """
     rel = rel_path(root, path)
     try:
-        data = safefile.read_bytes(_resolved(root), path)
+        data = safefile.read_bytes(root, path)
     except safefile.Refused:
         return None
 
