@@ -7,19 +7,19 @@ plugin removed, the same Markdown extensions and languages, plain Material (our 
 plugin), `strict: false` (the generated pages link to the search page and the offline lists that
 only our plugin writes) and the coach plans kept out of the navigation as ours does; MkDocs makes
 the navigation from the files. It is built twice: with Material's own search plugin, as a
-Material site has it unless told otherwise (our site replaces it by Pagefind), which is the
+Material site has it unless told otherwise (our site replaces it by its own index), which is the
 baseline; and with no search at all. Our build is timed with its languages one after another
 (CURRICULUM_JOBS=1), as i18n builds the plain one, and once more with one process per core for
 comparison. Each figure is the median of `--runs` builds, run alternately in this process's
 environment. Our build includes what the plain one leaves out: loading and checking the sources,
 generating the pages, sanitising the HTML, the security policy, minifying, the offline lists and
-the Pagefind index.
+the search index.
 
 Then one more build of ours under cProfile says where its time goes: the share of our packages
 (`curriculum`, `curriculum_mkdocs`) beside MkDocs, Markdown and pymdownx, Jinja2, Material, i18n
-and the Pagefind subprocess. Time in the standard library and in built-in functions is counted
-with the package that called it. Profiling slows Python code, not the subprocess: the shares are a
-guide, not a measurement of the build above.
+and our search index (part of our packages, shown on its own line). Time in the standard library
+and in built-in functions is counted with the package that called it. Profiling slows Python code
+more than compiled code: the shares are a guide, not a measurement of the build above.
 """
 
 from __future__ import annotations
@@ -87,12 +87,13 @@ PACKAGES = {
     "material": "Material",
     "mkdocs_static_i18n": "mkdocs-static-i18n",
 }
-PAGEFIND = "Pagefind subprocess (waited for)"
+SEARCH = "our search index (search.py, searchtext.py, Snowball)"
+SEARCH_FILES = ("curriculum/search.py", "curriculum/searchtext.py")
 OTHER = "other libraries (PyYAML, pydantic, Babel, nh3, ...)"
 UNATTRIBUTED = "start-up and unattributed"
 ORDER = [
     PACKAGES["curriculum"],
-    PAGEFIND,
+    SEARCH,
     PACKAGES["mkdocs"],
     PACKAGES["markdown"],
     PACKAGES["jinja2"],
@@ -110,7 +111,7 @@ def package(func: Func) -> str | None:
     """The category of a function's own code, or None for the standard library and built-ins."""
     path = func[0].replace("\\", "/")
     if path.startswith(OURS):  # an editable install: our packages in the repository
-        return PACKAGES["curriculum"]
+        return SEARCH if path.endswith(SEARCH_FILES) else PACKAGES["curriculum"]
     if "/site-packages/" not in path:
         return None
     top = path.split("/site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
@@ -120,17 +121,15 @@ def package(func: Func) -> str | None:
 def shares(stats: dict[Func, Any]) -> dict[str, float]:
     """Seconds of own time per category, the standard library's and built-ins' going to the
     nearest callers in a package, shared among callers in proportion to the calls' time."""
-    memo: dict[tuple[Func, bool], dict[str, float]] = {}
-    busy: set[tuple[Func, bool]] = set()
+    memo: dict[Func, dict[str, float]] = {}
+    busy: set[Func] = set()
 
-    def fractions(func: Func, via_subprocess: bool) -> dict[str, float]:
+    def fractions(func: Func) -> dict[str, float]:
         """How a second of `func`'s own time divides among the categories."""
         category = package(func)
         if category is not None:
-            if via_subprocess and func[0].replace("\\", "/").endswith("curriculum/search.py"):
-                category = PAGEFIND
             return {category: 1.0}
-        key = (func, via_subprocess)
+        key = func
         if key in memo:
             return memo[key]
         callers = stats[func][4] if func in stats else {}
@@ -139,10 +138,9 @@ def shares(stats: dict[Func, Any]) -> dict[str, float]:
         if key in busy or whole <= 0:  # a cycle of the standard library, or the entry point
             return {UNATTRIBUTED: 1.0}
         busy.add(key)
-        via = via_subprocess or func[0].endswith("subprocess.py")
         result: dict[str, float] = defaultdict(float)
         for caller, weight in weights.items():
-            for category, part in fractions(caller, via).items():
+            for category, part in fractions(caller).items():
                 result[category] += part * weight / whole
         busy.discard(key)
         memo[key] = result
@@ -151,7 +149,7 @@ def shares(stats: dict[Func, Any]) -> dict[str, float]:
     totals: dict[str, float] = defaultdict(float)
     for func, (_, _, own, _, _) in stats.items():
         if own > 0:
-            for category, part in fractions(func, False).items():
+            for category, part in fractions(func).items():
                 totals[category] += own * part
     return totals
 

@@ -106,7 +106,7 @@ def test_overhead(small: Path) -> None:
     assert "the same without search" in out and "one process per core" in out
     assert "our build, languages one after another" in out and "target at most +10 %" in out
     assert "where our build's time goes" in out
-    for share in ("our packages", "Pagefind subprocess", "MkDocs", "Jinja2", "Material"):
+    for share in ("our packages", "our search index", "MkDocs", "Jinja2", "Material"):
         assert f"  {share}" in out
 
 

@@ -25,10 +25,11 @@ def test_search_waits_until_the_reader_opens_it(page: Any, site: Site) -> None:
     assert not [path for path, _ in site.served.since(mark) if "search" in path]
     search_for(page, "program")
     fetched = [path for path, _ in site.served.since(mark)]
-    # Pagefind's loader, the English stemmer's WebAssembly, one chunk of the English index.
-    assert {"/search/pagefind.js", "/search/wasm.en.pagefind"} <= set(fetched)
-    assert [path for path in fetched if path.startswith("/search/index/")]
-    assert not [path for path in fetched if path.startswith("/search/index/fr_")]
+    # The English index's list of pages, a shard of its words and the text of its excerpts.
+    assert "/search/en/meta.json" in fetched
+    assert [path for path in fetched if re.fullmatch(r"/search/en/\w+/w\d+\.json", path)]
+    assert [path for path in fetched if re.fullmatch(r"/search/en/\w+/t\d+\.json", path)]
+    assert not [path for path in fetched if path.startswith("/search/fr/")]
 
 
 @pytest.mark.parametrize(
@@ -181,7 +182,7 @@ def test_every_page_kind_requests_nothing_elsewhere_and_runs_under_its_policy(
         policies.add(policy.get_attribute("content") or "")
         refused += page.evaluate("window.curriculumViolations")
     page = context.new_page()
-    # Opening search loads this language's index and compiles Pagefind's WebAssembly.
+    # Opening search loads this language's index.
     page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
     page.evaluate("navigator.serviceWorker.ready")
     mark = site.served.mark()
@@ -200,7 +201,7 @@ def test_every_page_kind_requests_nothing_elsewhere_and_runs_under_its_policy(
     context.close()
     assert hosts == {urlsplit(site.url).netloc}
     assert not bad, bad
-    assert [path for path in fetched if path.startswith(f"/search/index/{lang}_")]
+    assert f"/search/{lang}/meta.json" in fetched
     assert len(policies) == 1, "every page carries the same policy"
     [policy] = policies
     assert "script-src 'self' 'sha256-" in policy and "unsafe-inline' " not in policy.split(";")[1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -182,10 +181,9 @@ def test_glossary_page_lists_every_term_with_an_anchor(built_site: Path, lang: s
     jumps = re.findall(r'<a href="#(letter-\d+)">([^<]+)</a>', html)
     headings = re.findall(r'<h2 id="(letter-\d+)">([^<]+)<', html)
     assert jumps == headings and len(headings) in (1, 2)
-    # A search hit opens at the term: Pagefind gives the heading's address with its result.
-    found = search_fragments(built_site, lang)
-    glossary = found[f"/{prefix(lang)}glossary/"]
-    assert glossary["anchors"] and "term-variable" in {a["id"] for a in glossary["anchors"]}
+    # A search hit opens at the term: search keeps each heading's address.
+    glossary = search_pages(built_site, lang)[f"{prefix(lang)}glossary/"]
+    assert "term-variable" in {anchor for anchor, _, _ in glossary["sections"]}
 
 
 def test_glossary_is_sorted_in_the_readers_language(built_site: Path) -> None:
@@ -291,51 +289,63 @@ def prefix(lang: str) -> str:
     return "" if lang == "en" else f"{lang}/"
 
 
-def search_fragments(site: Path, lang: str) -> dict[str, dict[str, Any]]:
-    """What Pagefind keeps of each page of `lang` it indexed (address, text, headings), by
-    address: gzip-compressed files, one per page."""
+def search_pages(site: Path, lang: str) -> dict[str, dict[str, Any]]:
+    """What search keeps of each page of `lang` it indexed (title, sections with their anchors,
+    headings and text), by address below the site's root."""
+    meta = json.loads((site / "search" / lang / "meta.json").read_text(encoding="utf-8"))
+    folder = site / "search" / lang / meta["folder"]
+    sections: list[list[str]] = []
+    for n in range(len(meta["blocks"])):
+        sections += json.loads((folder / f"t{n}.json").read_text(encoding="utf-8"))
+    assert len(sections) == len(meta["lengths"])
     found = {}
-    for path in (site / "search" / "fragment").glob(f"{lang}_*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes()).decode("utf-8")
-        fragment = json.loads(data.removeprefix("pagefind_dcd"))
-        found[fragment["url"]] = fragment
+    for n, (url, title, first) in enumerate(meta["pages"]):
+        end = meta["pages"][n + 1][2] if n + 1 < len(meta["pages"]) else len(sections)
+        found[url] = {"title": title, "sections": sections[first:end]}
     return found
 
 
-# Pagefind stems words where it has a stemmer; Ukrainian and Farsi words match by their beginning.
-STEMMED = {"en": "en", "nl": "nl", "fr": "fr", "ar": "ar", "uk": None, "fa": None}
+# Snowball stems words where it has a stemmer; Ukrainian words match by their beginning.
+STEMMED = {"en": True, "nl": True, "fr": True, "ar": True, "uk": False, "fa": True}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_a_search_index_of_its_own_pages(built_site: Path, lang: str) -> None:
-    fragments = search_fragments(built_site, lang)
+    found = search_pages(built_site, lang)
     for url in GENERATED:
         # The coach's plans are not in the trainees' search: they were a quarter of it.
-        address = f"/{prefix(lang)}{url}"
+        address = f"{prefix(lang)}{url}"
         if url.endswith("/coach/"):
-            assert address not in fragments, address
-            assert "data-pagefind-body" not in page(built_site, lang, url)
+            assert address not in found, address
+            assert "data-search-body" not in page(built_site, lang, url)
         else:
-            assert address in fragments, address
+            assert address in found, address
     # Nor are the coaches' and the contributors' own pages.
     for url in ("coaches/", "guide/translating/", "translations/"):
-        assert f"/{prefix(lang)}{url}" not in fragments, url
+        assert f"{prefix(lang)}{url}" not in found, url
     others = [other for other in LANGUAGES if other not in ("en", lang)]
-    assert not [url for url in fragments if url.split("/")[1] in others]
-    entry = json.loads((built_site / "search" / "pagefind-entry.json").read_text())
-    assert entry["languages"][lang]["wasm"] == STEMMED[lang]
-    assert entry["languages"][lang]["page_count"] == len(fragments)
-    # The ¶ beside each heading is not searched.
-    prep = fragments[f"/{prefix(lang)}modules/basics/week-01/"]
-    assert "¶" not in prep["content"]
+    assert not [url for url in found if url.split("/")[0] in others]
+    meta = json.loads((built_site / "search" / lang / "meta.json").read_text())
+    assert meta["stemmed"] == STEMMED[lang]
+    # The ¶ beside each heading is not searched (tests/test_search.py: what else is not).
+    prep = found[f"{prefix(lang)}modules/basics/week-01/"]
+    text = " ".join(part for section in prep["sections"] for part in section)
+    assert "¶" not in text and prep["title"] in text
 
 
 def test_search_ships_only_what_the_site_uses(built_site: Path) -> None:
-    # Pagefind's ready-made interfaces are 120 to 175 KB each: the site has its own box.
-    names = {path.name for path in (built_site / "search").iterdir()}
-    assert "pagefind.js" in names and "pagefind-entry.json" in names
-    assert not [name for name in names if name.startswith(("pagefind-ui", "pagefind-comp"))]
-    assert "pagefind-worker.js" not in names
+    # One folder per language: its list of pages and a folder of small files, nothing else.
+    assert sorted(path.name for path in (built_site / "search").iterdir()) == sorted(LANGUAGES)
+    for lang in LANGUAGES:
+        folder = built_site / "search" / lang
+        meta = json.loads((folder / "meta.json").read_text())
+        assert sorted(path.name for path in folder.iterdir()) == sorted(
+            ["meta.json", meta["folder"]]
+        )
+        names = {path.name for path in (folder / meta["folder"]).iterdir()}
+        assert names == {f"w{n}.json" for n in range(len(meta["shards"]))} | {
+            f"t{n}.json" for n in range(len(meta["blocks"]))
+        }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -505,13 +515,15 @@ def test_titles_of_pages_reach_no_page_as_html(varied_site: Path) -> None:
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")
         assert "<img src=x" not in html and "<script>alert" not in html, html_file
-    # Search keeps titles as text (its box writes them as text: curriculum-search.js) and
-    # escapes the excerpts it makes from the text.
-    fragments = search_fragments(site, "en")
-    assert fragments["/about/"]["meta"]["title"] == "<img src=x onerror=alert(1)>"
+    # Search keeps titles and text as text (its box writes them as text nodes, never as HTML:
+    # curriculum-search.js).
+    found = search_pages(site, "en")
+    assert found["about/"]["title"] == "<img src=x onerror=alert(1)>"
     # Words of code are not searched: they are not words of the reader's language.
-    raw = fragments["/modules/basics/week-02/raw/"]
-    assert "Ask the group first" in raw["content"] and "console.log" not in raw["content"]
+    raw = " ".join(
+        part for section in found["modules/basics/week-02/raw/"]["sections"] for part in section
+    )
+    assert "Ask the group first" in raw and "console.log" not in raw
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - Open Curriculum</title>" in about
     assert (site / "modules/basics/week-01/photo.png").read_bytes() == png()

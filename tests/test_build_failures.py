@@ -89,8 +89,8 @@ def test_missing_i18n_plugin_is_explained(curriculum_root: Path) -> None:
 
 
 def test_materials_own_search_is_refused(curriculum_root: Path) -> None:
-    """Pagefind is the site's search: Material's would be a second index of every page, which the
-    parallel languages' build does not join."""
+    """The plugin's index is the site's search: Material's would be a second index of every page,
+    which the parallel languages' build does not join."""
     config = curriculum_root / "mkdocs.yml"
     config.write_text(config.read_text().replace("  i18n:\n", "  search: {}\n  i18n:\n", 1))
     result = mkdocs_build(curriculum_root)

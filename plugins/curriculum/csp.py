@@ -56,8 +56,6 @@ def policy(scripts: set[str]) -> str:
     directives["script-src"] = [
         *BASE["script-src"],
         *sorted(script_hash(s) for s in scripts),
-        # Search compiles Pagefind's WebAssembly (from this site); no JavaScript eval is allowed.
-        "'wasm-unsafe-eval'",
     ]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 

@@ -22,7 +22,6 @@ from . import search
 
 ALREADY_COMPRESSED = {
     *(".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".gz", ".zip"),
-    *(".pagefind", ".pf_meta", ".pf_index", ".pf_fragment"),  # Pagefind gzips its own files
 }
 _TAG = re.compile(r"<(?:script|link|img)\b[^>]*>")
 _REF = re.compile(r'(?:src|href)="([^"#?]+)')
@@ -80,7 +79,7 @@ def manifest(site_dir: Path, lang: str, lang_prefix: str, page_urls: list[str]) 
         path = _page_file(site_dir, url)
         if path.is_file():
             assets |= _assets(site_dir, url, path.read_text(encoding="utf-8"))
-    # The language's search: its loader, its index and every excerpt (see curriculum/search.py).
+    # The language's search: its index and the text of its excerpts (see curriculum/search.py).
     assets |= set(search.language_files(site_dir, lang))
     # What pages load by script: the code of the boxes some pages have (curriculum-more.js), of
     # search (curriculum-search.js), and

@@ -1,59 +1,62 @@
-"""Search: Pagefind's index of the built site, one per language, in the site's `search/` folder.
+"""Search: an index of the trainees' pages, one per language, in small files below `search/`.
 
-Pagefind (https://pagefind.app) reads the built pages, keeps the text inside `data-pagefind-body`
-(every page but the coaches' plans: see the theme's curriculum.html), and splits each language's
-index into small files. A reader who searches downloads the loader, the WebAssembly that searches,
-the index chunks of the words typed and the excerpts of the results shown; nothing before search
-is opened. The language of a page is its `<html lang>`; Arabic, Dutch, English and French words
-are matched by their stem, Ukrainian and Farsi words by their beginning (Pagefind has no stemmer
-for them). The site's script (curriculum.js) normalises what a reader types (see there).
+After the build, `index_site` reads every built page that has a search body (see searchtext.py)
+and writes, for each language, into `search/<lang>/`:
+
+- `meta.json`: the pages (address, title, first section), each section's length, and where the
+  index's and the text's files start. The only file fetched when a first word is looked up,
+  besides what that word needs; it names the folder that holds the rest.
+- `<hash>/w<N>.json`, the index in shards: entries sorted by key, cut every few kilobytes. A stem
+  entry `[stem, postings, forms]` lists the sections that hold one of its word forms, as pairs
+  (gap from the previous section, weight); the weight counts the occurrences, a heading's three
+  times, and is odd when the word is in the section's heading. A form entry `[form, stem]` leads
+  from a form to its stem. A word typed needs the shards of its beginning, its stem, its forms.
+- `<hash>/t<N>.json`, the text in blocks of consecutive sections (`[anchor, heading, text]`):
+  the excerpts of the pages found, fetched for the results shown.
+
+`<hash>` is a digest of what the folder holds: a rebuilt index has new addresses, so a browser
+never mixes files of two builds. The script that searches is the theme's curriculum-search.js.
+Pagefind (which this replaced) cost a reader 85 KB before any index and 28 to 38 KB per index
+chunk: this index costs a few kilobytes per word looked up.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-import subprocess
-import sys
-from collections.abc import Mapping
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
+from . import searchtext
 from .i18n import Catalog
+from .searchtext import Page
 
 SEARCH_DIR = "search"
 """Where the index goes, below the site's root (a folder hand-written pages may not take)."""
-ENTRY = f"{SEARCH_DIR}/pagefind-entry.json"
-"""The list of the site's languages and their index files, which Pagefind's loader reads first."""
+FORMAT = 1
+"""The version of the files below, which the script checks."""
+SHARD_BYTES = 3000
+BLOCK_BYTES = 3000
+"""About how large (uncompressed) a shard of the index and a block of text grow before the next
+starts: a word looked up costs one or two shards, each result shown one or two blocks."""
+K = TypeVar("K")
 
-UNUSED = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-    "pagefind-worker.js",  # search runs in the page: a worker would cost 12 KB more per visit
-)
-"""Pagefind's ready-made interfaces (up to 175 KB each), which the site does not use: its own is a
-few lines of curriculum.js over Material's search box."""
-
-IGNORED = (
-    ".headerlink",  # the ¶ beside each heading
-    "pre",  # code blocks: words of code, not of the language searched
-    ".cur-terms",  # a week's glossary terms, repeated on its prep page (the glossary has them)
-    ".cur-banner",  # "this translation is outdated" and the like
-    ".cur-when",  # when each programme teaches the week
-    ".cur-meta",  # where ticks are kept
-)
-"""Parts of a page that search neither indexes nor shows in excerpts: they would make every
-index chunk and excerpt a reader downloads larger, and find pages for the wrong reason."""
+HEADING_WEIGHT = 3
+TITLE_WEIGHT = 5
+"""What a word in a heading, and in a page's title, counts for, against 1 in its text."""
 
 NOT_SEARCHED = ("coaches/", "guide/", "translations/")
 """Pages for coaches, contributors and translators, below a language's root: trainees' search
 leaves them out (like each week's coach plan, whose front matter says `search: exclude: true`).
-The contributors' guides alone were a tenth of each language's index, and their excerpts are the
-largest a search downloads."""
+The contributors' guides alone were a tenth of each language's index."""
+
+
+class SearchError(Exception):
+    """The site could not be indexed."""
 
 
 def more_label(catalog: Catalog) -> str:
@@ -70,87 +73,145 @@ def searched(url: str, meta: Mapping[str, object]) -> bool:
     return not url.startswith(NOT_SEARCHED)
 
 
-LOADER = ("pagefind.js", "pagefind-entry.json")
-"""What every language's search loads first."""
-
-
-class SearchError(Exception):
-    """Pagefind could not index the site."""
-
-
 def index_site(site_dir: Path) -> None:
-    """Index every page of `site_dir` that has a search body, into `site_dir/search/`."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--output-subdir",
-            SEARCH_DIR,
-            "--silent",
-            *(arg for selector in IGNORED for arg in ("--exclude-selectors", selector)),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SearchError(
-            "Pagefind could not index the site for search:\n"
-            + (result.stderr or result.stdout).strip()
-        )
-    for name in UNUSED:
-        (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
-    entry = site_dir / ENTRY
-    _write_entry(entry, json.loads(entry.read_text(encoding="utf-8")))
+    """Index every page of `site_dir` that has a search body, into `site_dir/search/<lang>/`."""
+    found: dict[str, list[tuple[str, Page]]] = defaultdict(list)
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith(f"{SEARCH_DIR}/"):
+            continue
+        try:
+            page = searchtext.read_page(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise SearchError(f"Search could not read {rel}: {error}") from error
+        if page is not None:
+            url = rel.removesuffix("index.html")
+            found[page.lang].append((url, page))
+    for lang, pages in sorted(found.items()):
+        write_index(site_dir / SEARCH_DIR / lang, build_index(lang, pages))
 
 
-def _write_entry(entry: Path, data: dict[str, Any]) -> None:
-    # Pagefind lists the languages in no fixed order: sorted, two builds of the same sources
-    # are byte for byte the same.
-    data["languages"] = dict(sorted(data["languages"].items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+@dataclass
+class _Stem:
+    postings: dict[int, int] = field(default_factory=dict)  # section -> weight
+    forms: set[str] = field(default_factory=set)
 
 
-def merge_index(site_dir: Path, other: Path) -> None:
-    """Add to the index in `site_dir` the languages indexed in the site folder `other`, whose
-    pages are in other languages: Pagefind indexes each language on its own, so the indexes of
-    two halves of a site, put together, are the index of the whole. Its files are the caller's to
-    move; this joins the two lists of languages."""
-    theirs_path = other / ENTRY
-    if not theirs_path.is_file():
-        return
-    theirs = json.loads(theirs_path.read_text(encoding="utf-8"))
-    ours_path = site_dir / ENTRY
-    if not ours_path.is_file():
-        ours_path.parent.mkdir(parents=True, exist_ok=True)
-        _write_entry(ours_path, theirs)
-        return
-    ours = json.loads(ours_path.read_text(encoding="utf-8"))
-    if {k: v for k, v in ours.items() if k != "languages"} != {
-        k: v for k, v in theirs.items() if k != "languages"
-    }:
-        raise SearchError(f"Two search indexes of different kinds: {ours_path} and {theirs_path}.")
-    ours["languages"].update(theirs["languages"])
-    _write_entry(ours_path, ours)
+@dataclass
+class Index:
+    """One language's index, as written: `meta.json` and the files of its folder."""
+
+    meta: dict[str, object]
+    files: dict[str, bytes]
+
+
+def build_index(lang: str, pages: Iterable[tuple[str, Page]]) -> Index:
+    """The index of `pages` (address below the site's root, page), all in `lang`."""
+    stem = searchtext.stemmer(lang)
+    stems: dict[str, _Stem] = defaultdict(_Stem)
+    stem_of: dict[str, tuple[str, str]] = {}  # word -> (its folded form, its stem)
+    listed: list[list[object]] = []
+    lengths: list[int] = []
+    texts: list[list[str]] = []
+    for url, page in pages:
+        listed.append([url, page.title, len(lengths)])
+        for n, section in enumerate(page.sections):
+            number = len(lengths)
+            texts.append([section.anchor, section.heading, section.text])
+            heading = searchtext.words(section.heading, lang)
+            weight = TITLE_WEIGHT if n == 0 and section.heading == page.title else HEADING_WEIGHT
+            counted = [(word, weight) for word in heading]
+            counted += [(word, 1) for word in searchtext.words(section.text, lang)]
+            lengths.append(sum(w for _, w in counted))
+            for word, w in counted:
+                known = stem_of.get(word)
+                if known is None:
+                    known = stem_of[word] = (
+                        searchtext.fold(word),
+                        searchtext.fold(stem(word) if stem else word),
+                    )
+                entry = stems[known[1]]
+                entry.forms.add(known[0])
+                entry.postings[number] = entry.postings.get(number, 0) + 2 * w
+            for word in set(heading):
+                stems[stem_of[word][1]].postings[number] |= 1
+    entries: list[tuple[str, list[object]]] = []
+    for key, entry in stems.items():
+        postings: list[int] = []
+        last = 0
+        for number in sorted(entry.postings):
+            postings += [number - last, entry.postings[number]]
+            last = number
+        entries.append((key, [key, postings, sorted(entry.forms - {key}, key=_order)]))
+        entries += [(form, [form, key]) for form in entry.forms if form != key]
+    entries.sort(key=lambda e: (_order(e[0]), len(e[1]), _order(str(e[1][-1]))))
+    files: dict[str, bytes] = {}
+    shards = _cut([(key, item) for key, item in entries], SHARD_BYTES, "w", files)
+    blocks = _cut([(n, text) for n, text in enumerate(texts)], BLOCK_BYTES, "t", files)
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name])
+    meta: dict[str, object] = {
+        "format": FORMAT,
+        "folder": digest.hexdigest()[:12],
+        "stemmed": stem is not None,
+        "pages": listed,
+        "lengths": lengths,
+        "average": round(sum(lengths) / len(lengths), 2) if lengths else 1,
+        "shards": shards,
+        "blocks": blocks,
+    }
+    return Index(meta, files)
+
+
+def _order(key: str) -> bytes:
+    """Keys in the order JavaScript compares strings (UTF-16 code units)."""
+    return key.encode("utf-16-be")
+
+
+def _cut(items: list[tuple[K, object]], size: int, prefix: str, files: dict[str, bytes]) -> list[K]:
+    """Cut `items` (in order) into files of about `size` bytes named `<prefix><N>.json`; returns
+    the key of each file's first item."""
+    firsts: list[K] = []
+    chunk: list[object] = []
+    grown = 0
+    for key, item in items:
+        if chunk and grown >= size:
+            files[f"{prefix}{len(firsts) - 1}.json"] = _json(chunk)
+            chunk, grown = [], 0
+        if not chunk:
+            firsts.append(key)
+        chunk.append(item)
+        grown += len(_json(item))
+    if chunk:
+        files[f"{prefix}{len(firsts) - 1}.json"] = _json(chunk)
+    return firsts
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def write_index(folder: Path, index: Index) -> None:
+    """Write `index` into `folder` (one language's), replacing what was there."""
+    shutil.rmtree(folder, ignore_errors=True)
+    files = folder / str(index.meta["folder"])
+    files.mkdir(parents=True)
+    for name, data in index.files.items():
+        (files / name).write_bytes(data)
+    (folder / "meta.json").write_bytes(_json(index.meta))
 
 
 def language_files(site_dir: Path, lang: str) -> list[str]:
     """The files search needs in `lang`, relative to the site's root: what the "Reading offline"
     page saves so that search works without a connection. Empty if the site has no index."""
-    folder = site_dir / SEARCH_DIR
-    entry = site_dir / ENTRY
-    if not entry.is_file():
+    meta = site_dir / SEARCH_DIR / lang / "meta.json"
+    if not meta.is_file():
         return []
-    language = json.loads(entry.read_text(encoding="utf-8"))["languages"].get(lang)
-    if language is None:
-        return []
-    names = [*LOADER, f"pagefind.{language['hash']}.pf_meta"]
-    names.append(f"wasm.{language['wasm'] or 'unknown'}.pagefind")
-    for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
-        names += sorted(
-            f"{kind}/{path.name}" for path in (folder / kind).glob(f"{lang}_*.{suffix}")
-        )
-    return [f"{SEARCH_DIR}/{name}" for name in names if (folder / name).is_file()]
+    folder = json.loads(meta.read_text(encoding="utf-8"))["folder"]
+    files = sorted(
+        (path for path in (meta.parent / folder).iterdir() if path.is_file()),
+        key=lambda path: (path.name[0], int(path.stem[1:])),
+    )
+    base = f"{SEARCH_DIR}/{lang}"
+    return [f"{base}/meta.json", *(f"{base}/{folder}/{path.name}" for path in files)]

@@ -39,15 +39,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
-from curriculum import search
-
 log = get_plugin_logger(__name__)
 
 SITEMAP = "sitemap.xml"
 _SHARE_FILE = ".curriculum-share.json"
-NOT_MOVED = frozenset({"404.html", SITEMAP, f"{SITEMAP}.gz", search.ENTRY, _SHARE_FILE})
+NOT_MOVED = frozenset({"404.html", SITEMAP, f"{SITEMAP}.gz", _SHARE_FILE})
 """Files each share writes for itself: each language's build writes the first three at the
-site's root (the plugin writes the site's own), and each share lists its languages' search."""
+site's root (the plugin writes the site's own). Each language's search is a folder of its own."""
 _ENV = "CURRICULUM_JOBS"
 
 
@@ -280,9 +278,8 @@ class LanguageBuilds:
                 pages.update(data["pages"])
                 self.sections.update(data["sections"])
                 try:
-                    search.merge_index(site_dir, part)
                     merge(part, site_dir)
-                except (ShareMismatch, search.SearchError) as error:
+                except ShareMismatch as error:
                     raise PluginError(str(error)) from None
         finally:
             for _, part, _ in children:

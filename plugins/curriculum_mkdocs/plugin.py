@@ -95,9 +95,9 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
             )
         if "search" in config.plugins or "material/search" in config.plugins:
             raise PluginError(
-                "Remove `search` from `plugins` in mkdocs.yml: the site's search is Pagefind's "
-                "index, which the curriculum plugin writes for every language (the search box is "
-                "the theme's)."
+                "Remove `search` from `plugins` in mkdocs.yml: the site's search is the "
+                "curriculum plugin's own index, which it writes for every language (the search "
+                "box is the theme's)."
             )
         if i18n.config.docs_structure != "suffix":
             raise PluginError(
@@ -381,7 +381,7 @@ class CurriculumPlugin(BasePlugin[CurriculumConfig]):
 
 
 def _index(site_dir: Path) -> None:
-    """Pagefind's index of the languages built into `site_dir`."""
+    """The search index of the languages built into `site_dir`."""
     try:
         search.index_site(site_dir)
     except search.SearchError as error:

@@ -1,45 +1,240 @@
 /*
- * The search box (partials/search.html), loaded by curriculum.js when the reader opens it. It asks
- * Pagefind (search/pagefind.js, from this site) for the words typed, in this page's language, and
- * lists the pages found with an excerpt, Material's way. Nothing leaves the site; saved for
+ * The search box (partials/search.html), loaded by curriculum.js when the reader opens it. It looks
+ * the words typed up in this language's index (search/<lang>/, written by curriculum/search.py),
+ * and lists the pages found with an excerpt, Material's way. Nothing leaves the site; saved for
  * reading offline, it works offline.
  *
- * Readers type words as their keyboard gives them: what they type is brought to the form the
- * pages are written in before Pagefind sees it. In Arabic script, short vowels, shadda and tatweel
- * go (the pages' own vowels are dropped by Pagefind's Arabic stemmer); Arabic ي and ك become
- * Persian ی and ک on Farsi pages, and the other way round on Arabic pages.
+ * A word is compared in the form the index holds (curriculum/searchtext.py does the same steps):
+ * lower case; in Arabic script without short vowels, shadda and tatweel, with the letters of the
+ * page's language (Persian ی and ک on Farsi pages, Arabic ي and ك on Arabic ones, whichever the
+ * reader's keyboard gives); Latin letters without accents. A word typed finds the words that begin
+ * with it, and, where the language has a stemmer, the forms of its stem: `variables` finds
+ * `variable`, Arabic `متغير` finds `المتغيّرات`.
  */
 (function () {
   "use strict";
 
   var MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-  var PAUSE = 300;  // milliseconds without typing before a query goes to Pagefind
+  var WORD = /[\p{L}\p{N}_]+/gu;
+  var LATIN_ACCENTS = /([a-z])[\u0300-\u036F]+/g;
+  var FORMAT = 1;  // curriculum/search.py's FORMAT
+  var PAUSE = 300;  // milliseconds without typing before a query is looked up
   var BATCH = 4;  // pages listed at first (a phone's screen), more as the reader scrolls
   var SECTIONS = 3;  // sections of a page listed under it (a glossary term, a heading)
+  var EXCERPT = 24;  // words of text shown with each result
+  var SUFFIX = 4;  // letters a typed word may have beyond a stem (`variables`, stem `variabl`)
+  var STEM = 0.7;  // and the stem at least this part of it (`promise` is not found by `pro`)
+  var PREFIX = 0.6;  // what a word counts for when only its beginning was typed
+  var FAR = 8;  // at most this many more index files for stems reached from a word's forms
+  var K1 = 1.2, B = 0.75;  // BM25's usual constants
 
   function normalise(text, lang) {
-    text = text.normalize("NFC").replace(MARKS, "");
-    if (lang === "fa") return text.replace(/[يى]/g, "\u06CC").replace(/ك/g, "\u06A9");
+    text = text.normalize("NFC").replace(MARKS, "").toLowerCase();
+    if (lang === "fa") return text.replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9");
     if (lang === "ar") return text.replace(/\u06CC/g, "\u064A").replace(/\u06A9/g, "\u0643");
     return text;
   }
 
-  // An excerpt from Pagefind, kept to its text and its <mark>s: parsed in a document that runs
-  // nothing and loads nothing, then copied node by node.
-  function excerpt(html) {
-    var out = document.createElement("p");
-    var parsed = new DOMParser().parseFromString("<body>" + html, "text/html").body;
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        out.appendChild(document.createTextNode(node.textContent));
-      } else if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        out.appendChild(mark);
-      } else {
-        out.appendChild(document.createTextNode(node.textContent || ""));
+  function fold(word) {
+    return word.normalize("NFD").replace(LATIN_ACCENTS, "$1").normalize("NFC");
+  }
+
+  function words(text, lang) {
+    return (normalise(text, lang).match(WORD) || []).map(fold);
+  }
+
+  // The last of `firsts` (sorted) that is not after `key`: the file that would hold `key`.
+  function fileOf(firsts, key) {
+    var lo = 0, hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= key) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // One language's index: its meta.json, then the files each word needs, each fetched once.
+  function Index(root, lang) {
+    var base = new URL("search/" + lang + "/", root);
+    var fetched = {};
+    function get(name) {
+      if (!fetched[name]) {
+        fetched[name] = fetch(new URL(name, base).href).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + name);
+          return response.json();
+        }).catch(function (error) {
+          delete fetched[name];  // offline and never saved: try again next time
+          throw error;
+        });
+      }
+      return fetched[name];
+    }
+    var meta = get("meta.json").then(function (data) {
+      if (data.format !== FORMAT) throw new Error("search index of another version");
+      data.pageOf = [];
+      data.pages.forEach(function (page, n) {
+        var end = n + 1 < data.pages.length ? data.pages[n + 1][2] : data.lengths.length;
+        for (var s = page[2]; s < end; s++) data.pageOf[s] = n;
+      });
+      return data;
+    });
+    function shards(numbers) {
+      return meta.then(function (m) {
+        return Promise.all(Object.keys(numbers).map(function (n) {
+          return get(m.folder + "/w" + n + ".json");
+        }));
+      }).then(function (lists) { return [].concat.apply([], lists); });
+    }
+    return {
+      meta: meta,
+      block: function (section) {
+        return meta.then(function (m) {
+          var n = fileOf(m.blocks, section);
+          return get(m.folder + "/t" + n + ".json").then(function (texts) {
+            return texts[section - m.blocks[n]];
+          });
+        });
+      },
+      // The stems a typed word stands for, each with what it counts for, and their forms.
+      lookUp: function (word) {
+        return meta.then(function (m) {
+          var wanted = {};
+          for (var n = fileOf(m.shards, word); n <= fileOf(m.shards, word + "\uFFFF"); n++) {
+            wanted[n] = true;
+          }
+          if (m.stemmed) {
+            for (var end = word.length - 1; end >= Math.max(2, word.length - SUFFIX); end--) {
+              wanted[fileOf(m.shards, word.slice(0, end))] = true;
+            }
+          }
+          return shards(wanted).then(function (entries) {
+            var found = {};
+            var far = {};
+            entries.forEach(function (entry) {
+              var key = entry[0];
+              var exact = key === word;
+              if (entry.length === 3) {
+                if (key.indexOf(word) === 0) {
+                  keep(found, entry, exact ? 1 : PREFIX);
+                } else if (m.stemmed && word.indexOf(key) === 0 && key.length >= word.length * STEM) {
+                  keep(found, entry, 1);
+                }
+              } else if (key.indexOf(word) === 0) {
+                far[entry[1]] = Math.max(far[entry[1]] || 0, exact ? 1 : PREFIX);
+              }
+            });
+            var missing = Object.keys(far).filter(function (stem) { return !found[stem]; });
+            missing.sort(function (a, b) { return far[b] - far[a]; });
+            var more = {};
+            missing.forEach(function (stem) {
+              var n = fileOf(m.shards, stem);
+              if (wanted[n] || Object.keys(more).length < FAR) more[n] = true;
+            });
+            return shards(more).then(function (further) {
+              entries.concat(further).forEach(function (entry) {
+                if (entry.length === 3 && far[entry[0]]) keep(found, entry, far[entry[0]]);
+              });
+              Object.keys(far).forEach(function (stem) {
+                if (found[stem]) found[stem].weight = Math.max(found[stem].weight, far[stem]);
+              });
+              return found;
+            });
+          });
+        });
+      }
+    };
+  }
+
+  function keep(found, entry, weight) {
+    var had = found[entry[0]];
+    if (!had || had.weight < weight) {
+      found[entry[0]] = { postings: entry[1], forms: [entry[0]].concat(entry[2]), weight: weight };
+    }
+  }
+
+  // Each section's score for one word (BM25 over the stems it stands for), and whether the word
+  // is in the section's heading.
+  function scored(m, stems) {
+    var scores = {};
+    var headed = {};
+    var total = m.lengths.length;
+    Object.keys(stems).forEach(function (key) {
+      var stem = stems[key];
+      var postings = stem.postings;
+      var count = postings.length / 2;
+      var idf = Math.log(1 + (total - count + 0.5) / (count + 0.5));
+      var section = 0;
+      for (var i = 0; i < postings.length; i += 2) {
+        section += postings[i];
+        var tf = postings[i + 1] >> 1;
+        var norm = 1 - B + B * m.lengths[section] / m.average;
+        var score = stem.weight * idf * tf * (K1 + 1) / (tf + K1 * norm);
+        if (!(scores[section] >= score)) scores[section] = score;
+        if (postings[i + 1] & 1) headed[section] = true;
       }
     });
+    return { scores: scores, headed: headed };
+  }
+
+  // The pages that hold every word, best first: each with its best section and the sections
+  // whose heading holds a word.
+  function rank(m, perWord) {
+    var pages = {};
+    perWord.forEach(function (word, w) {
+      Object.keys(word.scores).forEach(function (key) {
+        var section = Number(key);
+        var n = m.pageOf[section];
+        var page = pages[n] || (pages[n] = { page: n, words: [], sections: {} });
+        page.words[w] = Math.max(page.words[w] || 0, word.scores[key]);
+        var at = page.sections[section] || (page.sections[section] = { score: 0, headed: false });
+        at.score += word.scores[key];
+        at.headed = at.headed || !!word.headed[section];
+      });
+    });
+    var found = Object.keys(pages).map(function (n) { return pages[n]; }).filter(function (page) {
+      return perWord.every(function (_, w) { return page.words[w] > 0; });
+    });
+    found.forEach(function (page) {
+      page.score = page.words.reduce(function (a, b) { return a + b; }, 0);
+      var first = m.pages[page.page][2];
+      var end = page.page + 1 < m.pages.length ? m.pages[page.page + 1][2] : m.lengths.length;
+      var sections = Object.keys(page.sections).map(Number).sort(function (a, b) {
+        return page.sections[b].score - page.sections[a].score || a - b;
+      });
+      page.best = sections[0];
+      // The title alone says little: the excerpt then comes from the page's first section too.
+      page.next = page.best === first && first + 1 < end ? first + 1 : null;
+      page.under = sections.filter(function (s) {
+        return s !== first && page.sections[s].headed;
+      }).slice(0, SECTIONS);
+    });
+    return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+  }
+
+  // About EXCERPT words of `text`, from a little before the first word found, with the words
+  // found marked. Built node by node: the index's text is never parsed as HTML.
+  function excerpt(text, forms, lang) {
+    var out = document.createElement("p");
+    var parts = text.split(/\s+/).filter(Boolean);
+    var hit = function (part) {
+      return words(part, lang).some(function (word) { return forms[word]; });
+    };
+    var at = 0;
+    while (at < parts.length && !hit(parts[at])) at++;
+    var start = at < parts.length ? Math.max(0, at - 6) : 0;
+    var shown = parts.slice(start, start + EXCERPT);
+    if (start > 0) out.appendChild(document.createTextNode("\u2026 "));
+    shown.forEach(function (part, n) {
+      if (n) out.appendChild(document.createTextNode(" "));
+      if (hit(part)) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(part));
+      }
+    });
+    if (start + EXCERPT < parts.length) out.appendChild(document.createTextNode(" \u2026"));
     return out;
   }
 
@@ -59,7 +254,7 @@
     var heading = document.createElement(first ? "h1" : "h2");
     heading.textContent = title;
     body.appendChild(heading);
-    body.appendChild(excerpt(text));
+    body.appendChild(text);
     link.appendChild(body);
     item.appendChild(link);
     return item;
@@ -79,12 +274,9 @@
     var strings = config ? JSON.parse(config.textContent).translations || {} : {};
     var said = function (name) { return strings["search.result." + name] || ""; };
     var scroller = box.querySelector(".md-search__scrollwrap");
-    var options = { baseUrl: root.pathname, excerptLength: 24, noWorker: true };
-    var pagefind = import(new URL("search/pagefind.js", root).href).then(function (found) {
-      return found.options(options).then(function () { return found; });
-    });
-    var found = [];  // the current query's results, of which `listed` are on the list
-    var asked = [];  // its words
+    var index = null;  // this language's, from the first query on
+    var found = [];  // the current query's pages, of which `listed` are on the list
+    var forms = {};  // the word forms it found, marked in excerpts
     var listed = 0;
     var adding = null;
 
@@ -116,13 +308,15 @@
       var results = found;
       var batch = results.slice(listed, listed + BATCH);
       listed += batch.length;
-      adding = Promise.all(batch.map(function (result) { return result.data(); }))
-        .then(function (pages) {
-          if (results !== found) return;
-          if (moreItem.parentNode) list.removeChild(moreItem);
-          show(pages);
-          if (listed < found.length) list.appendChild(moreItem);
-        }).finally(function () { adding = null; });
+      adding = Promise.all([index.meta].concat(batch.map(function (result) {
+        var wanted = [result.best, result.next === null ? result.best : result.next];
+        return Promise.all(wanted.concat(result.under).map(index.block));
+      }))).then(function (loaded) {
+        if (results !== found) return;
+        if (moreItem.parentNode) list.removeChild(moreItem);
+        show(loaded[0], batch, loaded.slice(1));
+        if (listed < found.length) list.appendChild(moreItem);
+      }).finally(function () { adding = null; });
       return adding;
     }
 
@@ -130,28 +324,25 @@
       return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 200;
     }
 
-    // A section of a page is listed under it when its heading holds a word looked up (a glossary
-    // term, a week's topic): headings every week has ("Before Sunday") would only be noise.
-    function named(heading) {
-      var words = normalise(heading, lang).toLocaleLowerCase(lang);
-      return asked.some(function (word) { return words.indexOf(word) >= 0; });
-    }
-
-    function show(pages) {
-      pages.forEach(function (page) {
-        var title = page.meta && page.meta.title ? page.meta.title : page.url;
-        list.appendChild(article(page.url, title, page.excerpt, true));
-        (page.sub_results || []).filter(function (section) {
-          return section.url !== page.url && section.title !== title && named(section.title);
-        }).slice(0, SECTIONS).forEach(function (section) {
-          list.appendChild(article(section.url, section.title, section.excerpt, false));
+    function show(m, batch, texts) {
+      batch.forEach(function (result, n) {
+        var page = m.pages[result.page];
+        var url = new URL(page[0], root);
+        var best = texts[n][0];
+        var text = best[2];
+        if (result.next !== null && text.split(/\s+/).length < 12) text += " " + texts[n][1][2];
+        list.appendChild(article(url.href, page[1], excerpt(text.trim() || best[1], forms, lang), true));
+        texts[n].slice(2).filter(function (section) {
+          return section[1] !== page[1];
+        }).forEach(function (section) {
+          url.hash = section[0];
+          list.appendChild(article(url.href, section[1], excerpt(section[2], forms, lang), false));
         });
       });
     }
 
-    // Pagefind is asked once the reader pauses: each word it is asked about costs the index
-    // chunks that hold it (28 to 38 KB each), so not every letter typed is looked up (Pagefind's
-    // own debounced search would fetch chunks for each one), nor a single letter.
+    // A query is looked up once the reader pauses: each word costs the index files that hold it
+    // (about 1 KB each), so not every letter typed is looked up, nor a single letter.
     var timer = null;
 
     function typed() {
@@ -162,20 +353,29 @@
     function run() {
       clearTimeout(timer);
       timer = null;
-      var query = normalise(field.value.trim(), lang);
-      if (query.length < 2) {
+      var query = field.value.trim();
+      var asked = words(query, lang).filter(function (word, n, all) {
+        return word.length > 1 && all.indexOf(word) === n;
+      });
+      if (!asked.length) {
         found = [];
         list.textContent = "";
         meta.textContent = said("placeholder");
         return Promise.resolve();
       }
-      return pagefind.then(function (engine) {
-        return engine.search(query);
-      }).then(function (search) {
-        // The reader typed on while Pagefind looked: a newer query follows.
-        if (!search || normalise(field.value.trim(), lang) !== query) return null;
-        found = search.results;
-        asked = query.toLocaleLowerCase(lang).split(/\s+/).filter(Boolean);
+      index = index || Index(root, lang);
+      return Promise.all([index.meta].concat(asked.map(index.lookUp))).then(function (got) {
+        // The reader typed on while the index was read: a newer query follows.
+        if (field.value.trim() !== query) return null;
+        var m = got[0];
+        var stems = got.slice(1);
+        forms = {};
+        stems.forEach(function (byStem) {
+          Object.keys(byStem).forEach(function (key) {
+            byStem[key].forms.forEach(function (form) { forms[form] = true; });
+          });
+        });
+        found = rank(m, stems.map(function (byStem) { return scored(m, byStem); }));
         listed = 0;
         list.textContent = "";
         count(found.length);
@@ -221,5 +421,5 @@
     if (field.value) run();
   }
 
-  window.curriculumSearch = { setUp: setUp };
+  window.curriculumSearch = { setUp: setUp, words: words };
 })();

@@ -1,7 +1,7 @@
 /*
  * The curriculum's one script, loaded before Material's bundle. Nothing here talks to another host.
  *
- * 1. Search when the reader opens it: curriculum-search.js and this language's Pagefind index
+ * 1. Search when the reader opens it: curriculum-search.js and this language's search index
  *    load then, not before (see curriculum/search.py). Instant navigation gets this language's list
  *    of pages, not sitemap.xml with every page in every language.
  * 2. A link to another language loads in full: that page needs its own search index and strings.
