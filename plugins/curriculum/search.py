@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,12 +118,11 @@ def build_index(lang: str, pages: Iterable[tuple[str, Page]]) -> Index:
         for n, section in enumerate(page.sections):
             number = len(lengths)
             texts.append([section.anchor, section.heading, section.text])
-            heading = searchtext.words(section.heading, lang)
+            heading = Counter(searchtext.words(section.heading, lang))
+            text = Counter(searchtext.words(section.text, lang))
             weight = TITLE_WEIGHT if n == 0 and section.heading == page.title else HEADING_WEIGHT
-            counted = [(word, weight) for word in heading]
-            counted += [(word, 1) for word in searchtext.words(section.text, lang)]
-            lengths.append(sum(w for _, w in counted))
-            for word, w in counted:
+            lengths.append(weight * heading.total() + text.total())
+            for word in heading.keys() | text.keys():
                 known = stem_of.get(word)
                 if known is None:
                     known = stem_of[word] = (
@@ -132,9 +131,10 @@ def build_index(lang: str, pages: Iterable[tuple[str, Page]]) -> Index:
                     )
                 entry = stems[known[1]]
                 entry.forms.add(known[0])
-                entry.postings[number] = entry.postings.get(number, 0) + 2 * w
-            for word in set(heading):
-                stems[stem_of[word][1]].postings[number] |= 1
+                # Twice the occurrences, odd if the word is in the heading.
+                counted = entry.postings.get(number, 0) + 2 * (weight * heading[word] + text[word])
+                entry.postings[number] = counted | (word in heading)
+
     entries: list[tuple[str, list[object]]] = []
     for key, entry in stems.items():
         postings: list[int] = []
@@ -173,18 +173,18 @@ def _cut(items: list[tuple[K, object]], size: int, prefix: str, files: dict[str,
     """Cut `items` (in order) into files of about `size` bytes named `<prefix><N>.json`; returns
     the key of each file's first item."""
     firsts: list[K] = []
-    chunk: list[object] = []
+    chunk: list[bytes] = []
     grown = 0
     for key, item in items:
         if chunk and grown >= size:
-            files[f"{prefix}{len(firsts) - 1}.json"] = _json(chunk)
+            files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
             chunk, grown = [], 0
         if not chunk:
             firsts.append(key)
-        chunk.append(item)
-        grown += len(_json(item))
+        chunk.append(_json(item))
+        grown += len(chunk[-1])
     if chunk:
-        files[f"{prefix}{len(firsts) - 1}.json"] = _json(chunk)
+        files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
     return firsts
 
 

@@ -17,15 +17,15 @@ compared in one form on both sides: what the build indexes here, and what a read
 
 from __future__ import annotations
 
-import contextlib
 import html as html_module
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
+from typing import Any
 
+import lxml.html  # type: ignore[import-untyped]
 import Stemmer  # type: ignore[import-not-found]
 
 BODY = "data-search-body"
@@ -45,9 +45,6 @@ IGNORED_CLASSES = frozenset(
 words of code, not of the language searched): they would make the index larger and find pages for
 the wrong reason."""
 
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
 _HEADING = re.compile(r"h[1-6]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"\w+")
@@ -137,95 +134,74 @@ def read_page(html: str) -> Page | None:
     at = html.find(BODY)
     if at < 0:
         return None
-    reader = _Reader()
-    # Only the body is parsed (the navigation before it is most of a page): the language and the
-    # title come from the page's start.
+    # The body alone is parsed (the navigation before it is most of a page): the language and
+    # the title come from the page's start.
     lang = _LANG.search(html, 0, at)
     head = _TITLE.search(html, 0, at)
-    reader.lang = html_module.unescape(lang.group(1)) if lang else "en"
-    reader.title = html_module.unescape(head.group(1)) if head else ""
-    with contextlib.suppress(_Done):
-        reader.feed(html[html.rfind("<", 0, at) :])
-        reader.close()
-    if not reader.sections:
+    fragment = lxml.html.fragment_fromstring(html[html.rfind("<", 0, at) :], create_parent="div")
+    body = fragment.find(f".//*[@{BODY}]")
+    if body is None:
         return None
-    sections = [
-        Section(anchor, _clean(heading), _clean("".join(text)))
-        for anchor, heading, text in reader.sections
-    ]
-    title = next((s.heading for s in sections if s.heading), "") or _clean(reader.title)
-    return Page(reader.lang, title, sections)
+    sections: list[tuple[str, list[str], list[str]]] = [("", [], [])]
+    _read(body, sections)
+    if len(sections) > 1 and not sections[0][1] and not "".join(sections[0][2]).strip():
+        sections.pop(0)
+    read = [Section(a, _clean("".join(h)), _clean("".join(t))) for a, h, t in sections]
+    title = next((section.heading for section in read if section.heading), "")
+    if not title and head:
+        title = _clean(html_module.unescape(head.group(1)))
+    return Page(html_module.unescape(lang.group(1)) if lang else "en", title, read)
+
+
+def _ignored(element: Any) -> bool:
+    if not isinstance(element.tag, str) or element.tag in IGNORED_TAGS:
+        return True
+    return bool(IGNORED_CLASSES.intersection((element.get("class") or "").split()))
+
+
+def _read(element: Any, sections: list[tuple[str, list[str], list[str]]]) -> None:
+    """Add the text of `element` (not its tail) to `sections`, a new one at each heading."""
+    text = sections[-1][2]
+    if element.text:
+        text.append(element.text)
+    for child in element:
+        if not _ignored(child):
+            if _HEADING.fullmatch(child.tag):
+                anchor = child.get("id") or ""
+                first = sections[0]
+                if len(sections) == 1 and not first[1]:
+                    # The first heading (the title) takes what came before it: a line such as
+                    # "Introduction to coding · Week 2", or nothing.
+                    sections[0] = (anchor, [], first[2])
+                else:
+                    sections.append((anchor, [], []))
+                _heading(child, sections[-1][1])
+            else:
+                if child.tag in _BLOCKS:
+                    sections[-1][2].append(" ")
+                _read(child, sections)
+                if child.tag in _BLOCKS:
+                    sections[-1][2].append(" ")
+        if child.tail:
+            sections[-1][2].append(child.tail)
+
+
+def _heading(element: Any, out: list[str]) -> None:
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        if not _ignored(child):
+            _heading(child, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+_BLOCKS = frozenset(
+    {"p", "li", "td", "th", "div", "dd", "dt", "tr", "br", "ul", "ol", "table", "section"}
+    | {"article", "aside", "blockquote", "details", "summary", "figure", "figcaption", "hr"}
+)
+"""Elements that part words: the text on either side of one never runs together."""
 
 
 def _clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
-
-
-class _Done(Exception):
-    """The body has ended: the rest of the page is not read."""
-
-
-class _Reader(HTMLParser):
-    """Collects the sections of the `data-search-body` element, less the ignored parts."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang = "en"
-        self.title = ""
-        self.sections: list[tuple[str, str, list[str]]] = []
-        self._open: list[tuple[str, bool, bool]] = []  # tag, ignored, the body
-        self._body = 0
-        self._ignored = 0
-        self._heading: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if tag in _VOID:
-            if tag == "br":
-                self.handle_data(" ")
-            return
-        classes = set((found.get("class") or "").split())
-        ignored = tag in IGNORED_TAGS or bool(classes & IGNORED_CLASSES)
-        body = BODY in found
-        self._open.append((tag, ignored, body))
-        self._ignored += ignored
-        if body:
-            self._body += 1
-            if not self.sections:
-                self.sections.append(("", "", []))
-        elif self._body and not self._ignored and self._heading is None and _HEADING.fullmatch(tag):
-            anchor = found.get("id") or ""
-            if len(self.sections) == 1 and not self.sections[0][1]:
-                # The first heading (the title) takes what came before it: a line such as
-                # "Introduction to coding · Week 2", or nothing.
-                self.sections[0] = (anchor, "", self.sections[0][2])
-            else:
-                self.sections.append((anchor, "", []))
-            self._heading = tag
-        if self._body and tag in ("p", "li", "td", "th", "div", "dd", "dt", "tr"):
-            self.handle_data(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(name == tag for name, _, _ in self._open):
-            return
-        while self._open:
-            name, ignored, body = self._open.pop()
-            self._ignored -= ignored
-            self._body -= body
-            if name == self._heading:
-                self._heading = None
-            if name == tag:
-                break
-        if not self._body:
-            raise _Done
-        if self._body and tag in ("p", "li", "td", "th", "div", "dd", "dt", "tr"):
-            self.handle_data(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._body or self._ignored or not self.sections:
-            return
-        anchor, heading, text = self.sections[-1]
-        if self._heading is not None:
-            self.sections[-1] = (anchor, heading + data, text)
-        else:
-            text.append(data)

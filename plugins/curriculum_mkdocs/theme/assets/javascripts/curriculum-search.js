@@ -316,6 +316,11 @@
         if (moreItem.parentNode) list.removeChild(moreItem);
         show(loaded[0], batch, loaded.slice(1));
         if (listed < found.length) list.appendChild(moreItem);
+      }, function () {
+        // Offline, and this part of the index never saved: the button tries again.
+        if (results !== found) return;
+        listed -= batch.length;
+        if (!moreItem.parentNode) list.appendChild(moreItem);
       }).finally(function () { adding = null; });
       return adding;
     }
@@ -381,6 +386,7 @@
         count(found.length);
         return more();
       }).catch(function () {
+        index = null;  // offline, or a newer build: the next query reads the index anew
         found = [];
         list.textContent = "";
         meta.textContent = said("none");
