@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from browserkit import BROWSER, WEEK, Site
 from curriculum import search, searchtext
 from curriculum.searchtext import Page, Section
@@ -128,3 +130,17 @@ def test_the_script_compares_words_as_the_index_does(page: Any, site: Site) -> N
     for lang, text in SAMPLES:
         typed = page.evaluate("([t, l]) => window.curriculumSearch.words(t, l)", [text, lang])
         assert typed == [searchtext.fold(w) for w in searchtext.words(text, lang)], lang
+
+
+def test_the_index_is_written_below_search_and_nowhere_else(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "fr").mkdir(parents=True)
+    (site / "fr" / "index.html").write_text(PAGE, encoding="utf-8")
+    search.index_site(site)
+    assert sorted(p.name for p in (site / "search").iterdir()) == ["fr"]
+    assert search.language_files(site, "fr")[0] == "search/fr/meta.json"
+    # A language that is not a language code could lead elsewhere: the build stops.
+    (site / "fr" / "index.html").write_text(PAGE.replace('lang="fr"', 'lang="../../x"'))
+    with pytest.raises(search.SearchError, match="language code"):
+        search.index_site(site)
+    assert not (tmp_path / "x").exists()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -44,6 +45,7 @@ BLOCK_BYTES = 3000
 """About how large (uncompressed) a shard of the index and a block of text grow before the next
 starts: a word looked up costs one or two shards, each result shown one or two blocks."""
 K = TypeVar("K")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 HEADING_WEIGHT = 3
 TITLE_WEIGHT = 5
@@ -88,6 +90,11 @@ def index_site(site_dir: Path) -> None:
             url = rel.removesuffix("index.html")
             found[page.lang].append((url, page))
     for lang, pages in sorted(found.items()):
+        if not _LANGUAGE.fullmatch(lang):
+            raise SearchError(
+                f"Search cannot index pages whose language is {lang!r}: a language code such as "
+                "`fr` or `pt-BR` was expected in the `<html lang>` of the built pages."
+            )
         write_index(site_dir / SEARCH_DIR / lang, build_index(lang, pages))
 
 

@@ -332,7 +332,7 @@
     function show(m, batch, texts) {
       batch.forEach(function (result, n) {
         var page = m.pages[result.page];
-        var url = new URL(page[0], root);
+        var url = new URL("./" + page[0], root);  // always below the site's root
         var best = texts[n][0];
         var text = best[2];
         if (result.next !== null && text.split(/\s+/).length < 12) text += " " + texts[n][1][2];
