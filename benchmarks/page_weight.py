@@ -7,7 +7,7 @@ The server logs every file it sends, workers' requests included; sizes are gzip-
 - next page: the following page opened from the footer link (instant navigation on our site);
 - search: what opening search and looking up a first word adds (the box's script, the language's
   list of pages, the index shards of the word and the text of the first results' excerpts);
-- later search: the largest of three more words looked up in the same visit.
+- later search: the largest of three more queries in the same visit (two words, then a question).
 
 Budgets for our prep pages (tests/pageweight.py): first visit at most 76 KB, next page at most
 15 KB; search, on every page measured: at most 120 KB for a first query, 25 KB for a later one
@@ -62,23 +62,32 @@ SEARCHED = [
     (
         "prep page, English",
         "modules/intro-to-coding/week-01/",
-        ("variable", "loop", "browser", "css"),
+        ("variable", "loop", "browser", "how to write a loop"),
     ),
-    ("prep page, Dutch", "nl/modules/javascript/week-01/", ("variabele", "lus", "browser", "css")),
-    ("prep page, French", "fr/modules/dom/week-01/", ("programme", "boucle", "navigateur", "css")),
+    (
+        "prep page, Dutch",
+        "nl/modules/javascript/week-01/",
+        ("variabele", "lus", "browser", "hoe schrijf je een lus"),
+    ),
+    (
+        "prep page, French",
+        "fr/modules/dom/week-01/",
+        ("programme", "boucle", "navigateur", "comment écrire une boucle"),
+    ),
     (
         "prep page, Arabic",
         "ar/modules/intro-to-coding/week-01/",
-        ("متغير", "حلقة", "متصفح", "دالة"),
+        ("متغير", "حلقة", "متصفح", "كيف تكتب حلقة"),
     ),
     (
         "prep page, Ukrainian",
         "uk/modules/html-and-css/week-01/",
-        ("програма", "цикл", "браузер", "змінна"),
+        ("програма", "цикл", "браузер", "як написати цикл"),
     ),
-    ("glossary, Farsi", "fa/glossary/", ("برنامه", "متغیر", "مرورگر", "حلقه")),
+    ("glossary, Farsi", "fa/glossary/", ("برنامه", "متغیر", "مرورگر", "چطور یک حلقه بنویسیم")),
 ]
-"""Pages opened, and the words then looked up in order, as trainees search in each language."""
+"""Pages opened, and the words then looked up in order, as trainees search in each language: three
+words, then a question of several words."""
 
 
 def main() -> int:

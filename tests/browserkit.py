@@ -134,10 +134,13 @@ def visit_each(
             page.close()
 
 
-def search_for(page: Any, word: str, *, key: str | None = "s", delay: int = 20) -> None:
+def search_for(
+    page: Any, word: str, *, key: str | None = "s", delay: int = 20, wait: bool = True
+) -> None:
     """Open the search box (with `key`, or not when it is open already), type `word` as a reader
-    does, and wait for the first result."""
+    does, and wait for the first result (unless told not to)."""
     if key:
         page.keyboard.press(key)
     page.locator("input.md-search__input").press_sequentially(word, delay=delay)
-    page.locator(".md-search-result__item").first.wait_for()
+    if wait:
+        page.locator(".md-search-result__item").first.wait_for()

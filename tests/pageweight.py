@@ -40,7 +40,8 @@ same visit: issue 15's budgets. Material's lunr index cost 294 to 382 KB, then n
 119 to 135 KB, then 38 to 50 KB (85 KB of loader and WebAssembly before any index, and index
 chunks of 28 to 38 KB). The site's own index (curriculum/search.py) costs its script, the
 language's list of pages (6 to 8 KB), about 1 KB per shard of the words typed and 1.5 KB per
-block of excerpts shown: 17 to 21 KB, then at most 7 to 11 KB (`make bench` prints the figures)."""
+block of excerpts shown: 17 to 21 KB, then at most 7 to 15 KB for a word or a question of several
+words (`make bench` prints the figures)."""
 
 
 @dataclass

@@ -65,6 +65,34 @@ def test_search_shows_a_few_results_then_more_on_request(page: Any, site: Site) 
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
 
 
+def test_search_shows_the_newest_query_while_excerpts_of_an_older_one_load(
+    page: Any, site: Site
+) -> None:
+    """On a slow connection a reader types on while the excerpts of the first results load: the
+    newer query's results are listed, not lost with the older ones."""
+    page.add_init_script(
+        """(() => {
+            const fetched = window.fetch;
+            window.fetch = (url, options) => /\\/t\\d+\\.json$/.test(String(url))
+                ? new Promise((done) => setTimeout(done, 1500)).then(() => fetched(url, options))
+                : fetched(url, options);
+        })()"""
+    )
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    search_for(page, "program", wait=False)
+    page.wait_for_timeout(700)  # looked up, its excerpts on their way
+    assert page.locator(".md-search-result__item").count() == 0
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.press_sequentially("variable", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+    page.wait_for_timeout(1600)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert titles and all("rogram" not in title for title in titles), titles
+    marked = page.locator(".md-search-result mark").all_inner_texts()
+    assert marked and all(text.lower().startswith("variable") for text in marked), marked
+
+
 def test_search_works_from_the_keyboard(page: Any, site: Site) -> None:
     page.goto(site.url + WEEK, wait_until="networkidle")
     page.keyboard.press("/")

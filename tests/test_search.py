@@ -49,6 +49,8 @@ def test_words_are_compared_as_readers_type_them() -> None:
     assert searchtext.words("المتغيِّرات", "ar") == ["المتغيرات"]
     assert searchtext.words("مـتـغـيـر", "ar") == ["متغير"]
     assert searchtext.words("متغیر", "ar") == ["متغير"]
+    # Readers often type alef without its hamza: both spellings are one word.
+    assert searchtext.words("الأسئلة إنشاء على", "ar") == ["الاسئلة", "انشاء", "علي"]
     # Farsi pages write ی and ک; an Arabic keyboard gives ي and ك.
     assert searchtext.words("متغير كد", "fa") == ["متغیر", "کد"]
     assert searchtext.words("Змінні", "uk") == ["змінні"]
@@ -102,6 +104,18 @@ def test_the_index_is_cut_into_small_files_in_the_order_the_script_reads() -> No
     assert other.meta["folder"] != index.meta["folder"]
 
 
+def test_the_entries_of_one_key_are_in_one_shard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The script reads the shard where a key begins: had the shards been cut between a form
+    entry and the stem entry of the same key, the form would be lost."""
+    monkeypatch.setattr(search, "SHARD_BYTES", 1)  # a cut after every entry it may cut after
+    index = search.build_index("en", pages("what is the meaning", "a meaningful name"))
+    seen: dict[str, int] = {}
+    for n in range(len(index.meta["shards"])):  # type: ignore[arg-type]
+        for entry in json.loads(index.files[f"w{n}.json"]):
+            assert seen.setdefault(entry[0], n) == n, entry
+    assert len(set(seen.values())) > 5
+
+
 def test_the_offline_list_holds_every_file_of_a_language(tmp_path: Path) -> None:
     index = search.build_index("fr", pages("une boucle", "deux boucles"))
     search.write_index(tmp_path / "search" / "fr", index)
@@ -115,7 +129,7 @@ def test_the_offline_list_holds_every_file_of_a_language(tmp_path: Path) -> None
 SAMPLES = [
     ("fr", "Élève, l'ÉLÈVE_2 à côté"),
     ("en", "Variables & data-types: it's 2026!"),
-    ("ar", "المتغيِّرات مـتـغـيـر متغیر کد"),
+    ("ar", "المتغيِّرات مـتـغـيـر متغیر کد الأسئلة إنشاء آخر ٱلله على"),
     ("fa", "متغير كد متغیرها می\u200cشود"),
     ("uk", "Змінні та ЇЖАК, ґанок"),
     ("nl", "Variabelen één"),

@@ -8,9 +8,10 @@ and writes, for each language, into `search/<lang>/`:
   besides what that word needs; it names the folder that holds the rest.
 - `<hash>/w<N>.json`, the index in shards: entries sorted by key, cut every few kilobytes. A stem
   entry `[stem, postings, forms]` lists the sections that hold one of its word forms, as pairs
-  (gap from the previous section, weight); the weight counts the occurrences, a heading's three
-  times, and is odd when the word is in the section's heading. A form entry `[form, stem]` leads
-  from a form to its stem. A word typed needs the shards of its beginning, its stem, its forms.
+  (gap from the previous section, weight); the weight is twice the occurrences (one in a heading
+  counts HEADING_WEIGHT times, in a page's title TITLE_WEIGHT times), plus one when the word is in
+  the section's heading. A form entry `[form, stem]` leads from a form to its stem; the entries of
+  one key are in one shard. A word typed needs the shards of its beginning, its stem, its forms.
 - `<hash>/t<N>.json`, the text in blocks of consecutive sections (`[anchor, heading, text]`):
   the excerpts of the pages found, fetched for the results shown.
 
@@ -182,14 +183,17 @@ def _cut(items: list[tuple[K, object]], size: int, prefix: str, files: dict[str,
     firsts: list[K] = []
     chunk: list[bytes] = []
     grown = 0
+    previous: K | None = None
     for key, item in items:
-        if chunk and grown >= size:
+        # Items of one key stay in one file: the script reads the file where a key begins.
+        if chunk and grown >= size and key != previous:
             files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
             chunk, grown = [], 0
         if not chunk:
             firsts.append(key)
         chunk.append(_json(item))
         grown += len(chunk[-1])
+        previous = key
     if chunk:
         files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
     return firsts

@@ -7,7 +7,8 @@ compared in one form on both sides: what the build indexes here, and what a read
 
 1. Unicode NFC, lower case;
 2. in Arabic script, short vowels, shadda and tatweel dropped; Persian pages write ی and ک, Arabic
-   pages ي and ك, whichever the reader's keyboard gives;
+   pages ي and ك, whichever the reader's keyboard gives; on Arabic pages, أ إ آ ٱ are bare ا and
+   ى is ي, since readers often type them so;
 3. cut into words: runs of letters, digits and `_`;
 4. on the index's side, each word's stem where Snowball has a stemmer for the language (Arabic,
    Dutch, English, French and Farsi among ours; Ukrainian has none, and its words are found by
@@ -50,6 +51,9 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _WORD = re.compile(r"\w+")
 _LATIN_ACCENTS = re.compile("(?<=[a-z])[\u0300-\u036f]+")
 _SPACE = re.compile(r"\s+")
+_ARABIC = str.maketrans({"ی": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+"""Arabic pages: Persian ی and ک as Arabic letters, alef with hamza or madda as bare alef, alef
+maqsura as ya, as readers often type them (the usual normalisation of Arabic search)."""
 _LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
 _TITLE = re.compile(r"<title>([^<]*)</title>")
 
@@ -104,7 +108,7 @@ def normalise(text: str, lang: str) -> str:
     if lang == "fa":
         return text.replace("ي", "ی").replace("ى", "ی").replace("ك", "ک")
     if lang == "ar":
-        return text.replace("ی", "ي").replace("ک", "ك")
+        return text.translate(_ARABIC)
     return text
 
 

@@ -7,7 +7,8 @@
  * A word is compared in the form the index holds (curriculum/searchtext.py does the same steps):
  * lower case; in Arabic script without short vowels, shadda and tatweel, with the letters of the
  * page's language (Persian ی and ک on Farsi pages, Arabic ي and ك on Arabic ones, whichever the
- * reader's keyboard gives); Latin letters without accents. A word typed finds the words that begin
+ * reader's keyboard gives), and on Arabic pages alef with hamza or madda as bare alef and alef
+ * maqsura as ya; Latin letters without accents. A word typed finds the words that begin
  * with it, and, where the language has a stemmer, the forms of its stem: `variables` finds
  * `variable`, Arabic `متغير` finds `المتغيّرات`.
  */
@@ -22,6 +23,7 @@
   var BATCH = 4;  // pages listed at first (a phone's screen), more as the reader scrolls
   var SECTIONS = 3;  // sections of a page listed under it (a glossary term, a heading)
   var EXCERPT = 24;  // words of text shown with each result
+  var BEGINNING = 3;  // letters typed before the words they begin are looked up
   var SUFFIX = 4;  // letters a typed word may have beyond a stem (`variables`, stem `variabl`)
   var STEM = 0.7;  // and the stem at least this part of it (`promise` is not found by `pro`)
   var PREFIX = 0.6;  // what a word counts for when only its beginning was typed
@@ -31,7 +33,10 @@
   function normalise(text, lang) {
     text = text.normalize("NFC").replace(MARKS, "").toLowerCase();
     if (lang === "fa") return text.replace(/[\u064A\u0649]/g, "\u06CC").replace(/\u0643/g, "\u06A9");
-    if (lang === "ar") return text.replace(/\u06CC/g, "\u064A").replace(/\u06A9/g, "\u0643");
+    if (lang === "ar") {
+      return text.replace(/[\u06CC\u0649]/g, "\u064A").replace(/\u06A9/g, "\u0643")
+        .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627");
+    }
     return text;
   }
 
@@ -44,6 +49,9 @@
   }
 
   // The last of `firsts` (sorted) that is not after `key`: the file that would hold `key`.
+  // Maps keyed by words: "constructor" must be a word like any other, not an object's property.
+  function map() { return Object.create(null); }
+
   function fileOf(firsts, key) {
     var lo = 0, hi = firsts.length - 1;
     while (lo < hi) {
@@ -56,7 +64,7 @@
   // One language's index: its meta.json, then the files each word needs, each fetched once.
   function Index(root, lang) {
     var base = new URL("search/" + lang + "/", root);
-    var fetched = {};
+    var fetched = map();
     function get(name) {
       if (!fetched[name]) {
         fetched[name] = fetch(new URL(name, base).href).then(function (response) {
@@ -95,37 +103,41 @@
           });
         });
       },
-      // The stems a typed word stands for, each with what it counts for, and their forms.
-      lookUp: function (word) {
+      // The stems a typed word stands for, each with what it counts for, and their forms. The
+      // words a word begins are looked up for the word being typed (`beginnings`), from three
+      // letters on: the other words of a query are whole, and two letters begin too many words.
+      lookUp: function (word, beginnings) {
+        beginnings = beginnings && word.length >= BEGINNING;
         return meta.then(function (m) {
-          var wanted = {};
-          for (var n = fileOf(m.shards, word); n <= fileOf(m.shards, word + "\uFFFF"); n++) {
-            wanted[n] = true;
-          }
+          var wanted = map();
+          var last = beginnings ? fileOf(m.shards, word + "\uFFFF") : fileOf(m.shards, word);
+          for (var n = fileOf(m.shards, word); n <= last; n++) wanted[n] = true;
           if (m.stemmed) {
-            for (var end = word.length - 1; end >= Math.max(2, word.length - SUFFIX); end--) {
+            var shortest = Math.max(2, word.length - SUFFIX, Math.ceil(word.length * STEM));
+            for (var end = word.length - 1; end >= shortest; end--) {
               wanted[fileOf(m.shards, word.slice(0, end))] = true;
             }
           }
           return shards(wanted).then(function (entries) {
-            var found = {};
-            var far = {};
+            var found = map();
+            var far = map();
             entries.forEach(function (entry) {
               var key = entry[0];
               var exact = key === word;
+              var begun = exact || (beginnings && key.indexOf(word) === 0);
               if (entry.length === 3) {
-                if (key.indexOf(word) === 0) {
+                if (begun) {
                   keep(found, entry, exact ? 1 : PREFIX);
                 } else if (m.stemmed && word.indexOf(key) === 0 && key.length >= word.length * STEM) {
                   keep(found, entry, 1);
                 }
-              } else if (key.indexOf(word) === 0) {
+              } else if (begun) {
                 far[entry[1]] = Math.max(far[entry[1]] || 0, exact ? 1 : PREFIX);
               }
             });
             var missing = Object.keys(far).filter(function (stem) { return !found[stem]; });
             missing.sort(function (a, b) { return far[b] - far[a]; });
-            var more = {};
+            var more = map();
             missing.forEach(function (stem) {
               var n = fileOf(m.shards, stem);
               if (wanted[n] || Object.keys(more).length < FAR) more[n] = true;
@@ -155,8 +167,8 @@
   // Each section's score for one word (BM25 over the stems it stands for), and whether the word
   // is in the section's heading.
   function scored(m, stems) {
-    var scores = {};
-    var headed = {};
+    var scores = map();
+    var headed = map();
     var total = m.lengths.length;
     Object.keys(stems).forEach(function (key) {
       var stem = stems[key];
@@ -179,12 +191,12 @@
   // The pages that hold every word, best first: each with its best section and the sections
   // whose heading holds a word.
   function rank(m, perWord) {
-    var pages = {};
+    var pages = map();
     perWord.forEach(function (word, w) {
       Object.keys(word.scores).forEach(function (key) {
         var section = Number(key);
         var n = m.pageOf[section];
-        var page = pages[n] || (pages[n] = { page: n, words: [], sections: {} });
+        var page = pages[n] || (pages[n] = { page: n, words: [], sections: map() });
         page.words[w] = Math.max(page.words[w] || 0, word.scores[key]);
         var at = page.sections[section] || (page.sections[section] = { score: 0, headed: false });
         at.score += word.scores[key];
@@ -202,10 +214,12 @@
         return page.sections[b].score - page.sections[a].score || a - b;
       });
       page.best = sections[0];
+      // A word in the heading of the best section (a glossary term): the page opens there.
+      page.at = page.best !== first && page.sections[page.best].headed;
       // The title alone says little: the excerpt then comes from the page's first section too.
       page.next = page.best === first && first + 1 < end ? first + 1 : null;
       page.under = sections.filter(function (s) {
-        return s !== first && page.sections[s].headed;
+        return s !== first && s !== page.best && page.sections[s].headed;
       }).slice(0, SECTIONS);
     });
     return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
@@ -276,7 +290,7 @@
     var scroller = box.querySelector(".md-search__scrollwrap");
     var index = null;  // this language's, from the first query on
     var found = [];  // the current query's pages, of which `listed` are on the list
-    var forms = {};  // the word forms it found, marked in excerpts
+    var forms = map();  // the word forms it found, marked in excerpts
     var listed = 0;
     var adding = null;
 
@@ -303,25 +317,30 @@
     });
 
     function more() {
-      if (adding) return adding;
-      if (listed >= found.length) return Promise.resolve();
+      if (adding && adding.results === found) return adding;
+      var reading = index;
+      if (!reading || listed >= found.length) return Promise.resolve();
       var results = found;
       var batch = results.slice(listed, listed + BATCH);
       listed += batch.length;
-      adding = Promise.all([index.meta].concat(batch.map(function (result) {
+      var loaded = Promise.all([reading.meta].concat(batch.map(function (result) {
         var wanted = [result.best, result.next === null ? result.best : result.next];
-        return Promise.all(wanted.concat(result.under).map(index.block));
-      }))).then(function (loaded) {
+        return Promise.all(wanted.concat(result.under).map(reading.block));
+      }))).then(function (got) {
         if (results !== found) return;
         if (moreItem.parentNode) list.removeChild(moreItem);
-        show(loaded[0], batch, loaded.slice(1));
+        show(got[0], batch, got.slice(1));
         if (listed < found.length) list.appendChild(moreItem);
       }, function () {
         // Offline, and this part of the index never saved: the button tries again.
         if (results !== found) return;
         listed -= batch.length;
         if (!moreItem.parentNode) list.appendChild(moreItem);
-      }).finally(function () { adding = null; });
+      });
+      var loading = adding = loaded.finally(function () {
+        if (adding === loading) adding = null;
+      });
+      adding.results = results;
       return adding;
     }
 
@@ -334,11 +353,12 @@
         var page = m.pages[result.page];
         var url = new URL("./" + page[0], root);  // always below the site's root
         var best = texts[n][0];
+        if (result.at && best[0]) url.hash = best[0];
         var text = best[2];
         if (result.next !== null && text.split(/\s+/).length < 12) text += " " + texts[n][1][2];
         list.appendChild(article(url.href, page[1], excerpt(text.trim() || best[1], forms, lang), true));
         texts[n].slice(2).filter(function (section) {
-          return section[1] !== page[1];
+          return section[0] && section[1] !== page[1];  // a heading with an address of its own
         }).forEach(function (section) {
           url.hash = section[0];
           list.appendChild(article(url.href, section[1], excerpt(section[2], forms, lang), false));
@@ -349,6 +369,7 @@
     // A query is looked up once the reader pauses: each word costs the index files that hold it
     // (about 1 KB each), so not every letter typed is looked up, nor a single letter.
     var timer = null;
+    var pending = Promise.resolve();  // the query being looked up
 
     function typed() {
       clearTimeout(timer);
@@ -366,15 +387,18 @@
         found = [];
         list.textContent = "";
         meta.textContent = said("placeholder");
-        return Promise.resolve();
+        pending = Promise.resolve();
+        return pending;
       }
-      index = index || Index(root, lang);
-      return Promise.all([index.meta].concat(asked.map(index.lookUp))).then(function (got) {
+      var reading = index = index || Index(root, lang);
+      pending = Promise.all([index.meta].concat(asked.map(function (word, n) {
+        return reading.lookUp(word, n === asked.length - 1);
+      }))).then(function (got) {
         // The reader typed on while the index was read: a newer query follows.
         if (field.value.trim() !== query) return null;
         var m = got[0];
         var stems = got.slice(1);
-        forms = {};
+        forms = map();
         stems.forEach(function (byStem) {
           Object.keys(byStem).forEach(function (key) {
             byStem[key].forms.forEach(function (form) { forms[form] = true; });
@@ -386,11 +410,15 @@
         count(found.length);
         return more();
       }).catch(function () {
-        index = null;  // offline, or a newer build: the next query reads the index anew
+        if (field.value.trim() !== query) return;  // a newer query is on its way
+        // The list of pages could not be read (offline and never saved, or a newer build): the
+        // next query reads it anew.
+        reading.meta.catch(function () { if (index === reading) index = null; });
         found = [];
         list.textContent = "";
         meta.textContent = said("none");
       });
+      return pending;
     }
 
     field.addEventListener("input", typed);
@@ -404,7 +432,7 @@
     // Enter opens the first page found (for what is typed now); arrows move between the pages.
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      (timer ? run() : Promise.resolve()).then(function () {
+      (timer ? run() : pending).then(function () {
         var first = list.querySelector("a");
         if (first) first.click();
       });
@@ -427,5 +455,6 @@
     if (field.value) run();
   }
 
-  window.curriculumSearch = { setUp: setUp, words: words };
+  // `words` and `Index` for the tests, which hold them to the build's index.
+  window.curriculumSearch = { setUp: setUp, words: words, Index: Index };
 })();
