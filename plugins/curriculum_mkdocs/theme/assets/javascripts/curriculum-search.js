@@ -68,7 +68,11 @@
     function get(name) {
       if (!fetched[name]) {
         fetched[name] = fetch(new URL(name, base).href).then(function (response) {
-          if (!response.ok) throw new Error(response.status + " " + name);
+          if (!response.ok) {
+            var missing = new Error(response.status + " " + name);
+            missing.status = response.status;  // the server answered: see forget()
+            throw missing;
+          }
           return response.json();
         }).catch(function (error) {
           delete fetched[name];  // offline and never saved: try again next time
@@ -331,7 +335,8 @@
         if (moreItem.parentNode) list.removeChild(moreItem);
         show(got[0], batch, got.slice(1));
         if (listed < found.length) list.appendChild(moreItem);
-      }, function () {
+      }, function (error) {
+        forget(reading, error);
         // Offline, and this part of the index never saved: the button tries again.
         if (results !== found) return;
         listed -= batch.length;
@@ -342,6 +347,18 @@
       });
       adding.results = results;
       return adding;
+    }
+
+    // After a failure, the index read so far is dropped when the server answered without a file
+    // (a newer build replaced the index: its list of pages names another folder) or when the
+    // list itself could not be read; it is kept when the network failed (offline), and the next
+    // query reads anew what is missing.
+    function forget(reading, error) {
+      if (error && error.status) {
+        if (index === reading) index = null;
+        return;
+      }
+      reading.meta.catch(function () { if (index === reading) index = null; });
     }
 
     function nearTheEnd() {
@@ -409,11 +426,9 @@
         list.textContent = "";
         count(found.length);
         return more();
-      }).catch(function () {
+      }).catch(function (error) {
+        forget(reading, error);
         if (field.value.trim() !== query) return;  // a newer query is on its way
-        // The list of pages could not be read (offline and never saved, or a newer build): the
-        // next query reads it anew.
-        reading.meta.catch(function () { if (index === reading) index = null; });
         found = [];
         list.textContent = "";
         meta.textContent = said("none");
