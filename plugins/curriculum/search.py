@@ -28,7 +28,7 @@ import json
 import re
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -152,10 +152,11 @@ def build_index(lang: str, pages: Iterable[tuple[str, Page]]) -> Index:
             last = number
         entries.append((key, [key, postings, sorted(entry.forms - {key}, key=_order)]))
         entries += [(form, [form, key]) for form in entry.forms if form != key]
-    entries.sort(key=lambda e: (_order(e[0]), len(e[1]), _order(str(e[1][-1]))))
+    # By key as the script compares them; one key's form entries (by stem) before its stem entry.
+    entries.sort(key=lambda e: (_order(e[0]), len(e[1]), _order(str(e[1][1]))))
     files: dict[str, bytes] = {}
-    shards = _cut([(key, item) for key, item in entries], SHARD_BYTES, "w", files)
-    blocks = _cut([(n, text) for n, text in enumerate(texts)], BLOCK_BYTES, "t", files)
+    shards = _cut(entries, SHARD_BYTES, "w", files)
+    blocks = _cut(list(enumerate(texts)), BLOCK_BYTES, "t", files)
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name])
@@ -177,25 +178,24 @@ def _order(key: str) -> bytes:
     return key.encode("utf-16-be")
 
 
-def _cut(items: list[tuple[K, object]], size: int, prefix: str, files: dict[str, bytes]) -> list[K]:
+def _cut(
+    items: Sequence[tuple[K, object]], size: int, prefix: str, files: dict[str, bytes]
+) -> list[K]:
     """Cut `items` (in order) into files of about `size` bytes named `<prefix><N>.json`; returns
-    the key of each file's first item."""
+    the key of each file's first item. Items of one key stay in one file: the script reads the
+    file where a key begins."""
     firsts: list[K] = []
-    chunk: list[bytes] = []
+    chunks: list[list[bytes]] = []
     grown = 0
-    previous: K | None = None
-    for key, item in items:
-        # Items of one key stay in one file: the script reads the file where a key begins.
-        if chunk and grown >= size and key != previous:
-            files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
-            chunk, grown = [], 0
-        if not chunk:
+    for n, (key, item) in enumerate(items):
+        if not chunks or (grown >= size and key != items[n - 1][0]):
             firsts.append(key)
-        chunk.append(_json(item))
-        grown += len(chunk[-1])
-        previous = key
-    if chunk:
-        files[f"{prefix}{len(firsts) - 1}.json"] = b"[" + b",".join(chunk) + b"]"
+            chunks.append([])
+            grown = 0
+        chunks[-1].append(_json(item))
+        grown += len(chunks[-1][-1])
+    for n, chunk in enumerate(chunks):
+        files[f"{prefix}{n}.json"] = b"[" + b",".join(chunk) + b"]"
     return firsts
 
 
