@@ -52,10 +52,11 @@ lint: setup
 test: setup browser node_modules/.installed lint check
 	PATH="$(CURDIR)/$(BIN):$$PATH" REQUIRE_BROWSER=1 $(BIN)/python -m pytest -n auto --dist loadfile
 
-# The inner loop: everything but the browser tests, with fewer property-based examples.
+# The inner loop: everything but the browser tests and the tests marked `site` (each builds a site
+# of its own, serves one or runs a benchmark), with fewer property-based examples.
 quick: setup
 	PATH="$(CURDIR)/$(BIN):$$PATH" FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -n auto \
-	  --dist loadfile --ignore-glob='tests/test_browser*'
+	  --dist loadfile --ignore-glob='tests/test_browser*' -m 'not site'
 
 # The scaling benchmark's 16x build takes about ten minutes on 2 cores.
 bench: setup browser

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import textwrap
 import zlib
 from collections.abc import Callable
@@ -205,8 +207,22 @@ def reviewed_sources(without: str = "") -> str:
     return "".join(line for line in text.splitlines(True) if not without or without not in line)
 
 
+_TEMPLATE: list[Path] = []
+"""The small curriculum as make_curriculum writes it, once per test process: writing and stamping
+it costs about ten times as much as copying it."""
+
+
 def make_curriculum(root: Path) -> Path:
     """A small valid curriculum with the repository's site configuration and pages."""
+    if not _TEMPLATE:
+        template = Path(tempfile.mkdtemp(prefix="curriculum-template-"))
+        atexit.register(shutil.rmtree, template, ignore_errors=True)
+        _TEMPLATE.append(_write_curriculum(template))
+    shutil.copytree(_TEMPLATE[0], root, dirs_exist_ok=True)
+    return root
+
+
+def _write_curriculum(root: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "curriculum" / "pages", root / "curriculum" / "pages")
     # One hand-written page stays untranslated, as a new page is until translators reach it.
@@ -266,6 +282,16 @@ def mkdocs_build(
         text=True,
         timeout=300,
     )
+
+
+_OWN_SITES = {"varied_site", "partner_site"}
+"""Fixtures that build a site beside the shared small one: their tests are `site` tests."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if _OWN_SITES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 @pytest.fixture(autouse=True, scope="session")

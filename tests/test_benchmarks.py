@@ -76,6 +76,7 @@ def test_copies_rename_ids_and_what_lists_them(text: str, key: str, expected: st
     assert synthetic.rename_ids(text, key, renamed) == expected
 
 
+@pytest.mark.site
 def test_a_synthetic_curriculum_of_the_shipped_one_passes_the_checks(tmp_path: Path) -> None:
     folder = synthetic.write(tmp_path / "2x", 2)
     assert sorted(p.name for p in (folder / "modules").iterdir() if p.name.endswith("-x2")) == [
@@ -86,12 +87,14 @@ def test_a_synthetic_curriculum_of_the_shipped_one_passes_the_checks(tmp_path: P
     assert check(folder).startswith(f"ok: {2 * modules} modules, {2 * weeks} weeks")
 
 
+@pytest.mark.site
 def test_synthetic_as_a_script(small: Path, tmp_path: Path) -> None:
     out = run("synthetic.py", str(tmp_path / "3x"), "--times", "3", "--source", str(small))
     assert out.startswith("wrote 3x the curriculum")
     assert check(tmp_path / "3x").startswith("ok: 3 modules, 6 weeks, 3 programmes")
 
 
+@pytest.mark.site
 def test_scaling(small: Path) -> None:
     lines = run("scaling.py", "--sizes", "1,2", "--source", str(small)).splitlines()
     assert lines[0].split() == ["size", "weeks", "pages", "seconds", "pages/s"]
@@ -100,6 +103,7 @@ def test_scaling(small: Path) -> None:
     assert lines[1].split()[1:3] != lines[2].split()[1:3]  # more weeks, more pages
 
 
+@pytest.mark.site
 def test_overhead(small: Path) -> None:
     out = run("overhead.py", "--runs", "1", "--source", str(small))
     assert out.startswith("plain MkDocs + Material + i18n")
@@ -110,6 +114,7 @@ def test_overhead(small: Path) -> None:
         assert f"  {share}" in out
 
 
+@pytest.mark.site
 def test_check_speed(small: Path) -> None:
     # Without its full build, which is scaling.py's (tested above): the file stays within a minute.
     out = run("check_speed.py", "--runs", "1", "--times", "2", "--source", str(small), "--no-build")
@@ -122,6 +127,7 @@ def test_check_speed(small: Path) -> None:
     assert len(lines) == 5
 
 
+@pytest.mark.site
 def test_parallel(small: Path) -> None:
     out = run("parallel.py", "--runs", "1", "--source", str(small))
     lines = out.splitlines()

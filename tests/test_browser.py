@@ -11,6 +11,7 @@ import pytest
 
 from browserkit import BROWSER, WEEK, Site, prefix, search_for, visit_each
 from conftest import LANGUAGES
+from curriculum import searchtext
 from pageweight import settle
 
 pytestmark = BROWSER
@@ -49,6 +50,25 @@ def test_search_finds_words_of_every_language(page: Any, site: Site, lang: str, 
     count = page.locator(".md-search-result__meta").inner_text()
     other = re.escape(said["search.result.other"]).replace("\\#", r"\d+")
     assert count == said["search.result.one"] or re.fullmatch(other, count), count
+
+
+SAMPLES = [
+    ("fr", "Élève, l'ÉLÈVE_2 à côté"),
+    ("en", "Variables & data-types: it's 2026!"),
+    ("ar", "المتغيِّرات مـتـغـيـر متغیر کد الأسئلة إنشاء آخر ٱلله على"),
+    ("fa", "متغير كد متغیرها می\u200cشود"),
+    ("uk", "Змінні та ЇЖАК, ґанок"),
+    ("nl", "Variabelen één"),
+]
+
+
+def test_the_script_compares_words_as_the_index_does(page: Any, site: Site) -> None:
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    page.keyboard.press("s")
+    page.wait_for_function("() => window.curriculumSearch && window.curriculumSearch.words")
+    for lang, text in SAMPLES:
+        typed = page.evaluate("([t, l]) => window.curriculumSearch.words(t, l)", [text, lang])
+        assert typed == [searchtext.fold(w) for w in searchtext.words(text, lang)], lang
 
 
 def test_search_shows_a_few_results_then_more_on_request(page: Any, site: Site) -> None:

@@ -38,6 +38,7 @@ def test_invalid_metadata_fails_the_build_with_every_message(
     assert not (curriculum_root / "site").exists()
 
 
+@pytest.mark.site
 def test_a_failed_build_leaves_the_previous_site_and_a_good_one_replaces_it(
     curriculum_root: Path,
 ) -> None:
@@ -106,6 +107,7 @@ def test_unknown_translation_language_fails(curriculum_root: Path) -> None:
     assert "modules/basics/week-01/exercises.qq.md:1:1: 'qq' in the file name" in result.stderr
 
 
+@pytest.mark.site
 def test_builds_on_different_days_are_byte_identical(tmp_path: Path) -> None:
     """With SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), the day of the build
     changes nothing: the same sources give the same bytes a year later."""

@@ -278,6 +278,7 @@ def test_the_english_date_comes_from_git(curriculum_root: Path) -> None:
     assert english_date(cur, "modules/basics/nothing.md") is None
 
 
+@pytest.mark.site
 def test_the_site_says_a_translation_is_outdated(curriculum_root: Path) -> None:
     """One build: the outdated banner on a French and an Arabic page, the status page in English
     and in Arabic."""

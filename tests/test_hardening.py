@@ -444,6 +444,7 @@ def test_a_broken_glossary_gives_one_problem_not_one_per_week(root: Path) -> Non
 # --- in a real build -----------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_a_page_that_renders_for_ever_stops_the_build_naming_it(root: Path) -> None:
     """Python-Markdown spends minutes on thousands of unclosed tags; the build stops at the page's
     time limit (1 s here, 10 s by default) instead, and names the page."""

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import make_curriculum, mkdocs_build, only_languages, snapshot
 from curriculum.cli import main
+
+pytestmark = pytest.mark.site
 
 
 def test_languages_built_at_once_give_the_same_site_as_one_after_another(tmp_path: Path) -> None:

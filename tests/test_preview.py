@@ -11,6 +11,7 @@ import pytest
 from curriculum_mkdocs.preview import CONFIG_NAME, main
 
 
+@pytest.mark.site
 def test_preview_builds_one_language_and_one_module(
     curriculum_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,5 +1,5 @@
 """Search's index without a build: what a page gives it, how words are compared, how the index is
-cut into files; and the script comparing words exactly as the index does (in Chromium)."""
+cut into files. The script comparing words exactly as the index does is in test_browser.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site
 from curriculum import search, searchtext
 from curriculum.searchtext import Page, Section
 
@@ -124,26 +123,6 @@ def test_the_offline_list_holds_every_file_of_a_language(tmp_path: Path) -> None
     assert files[0] == "search/fr/meta.json"
     assert sorted(files[1:]) == sorted(f"search/fr/{folder}/{name}" for name in index.files)
     assert search.language_files(tmp_path, "nl") == []
-
-
-SAMPLES = [
-    ("fr", "Élève, l'ÉLÈVE_2 à côté"),
-    ("en", "Variables & data-types: it's 2026!"),
-    ("ar", "المتغيِّرات مـتـغـيـر متغیر کد الأسئلة إنشاء آخر ٱلله على"),
-    ("fa", "متغير كد متغیرها می\u200cشود"),
-    ("uk", "Змінні та ЇЖАК, ґанок"),
-    ("nl", "Variabelen één"),
-]
-
-
-@BROWSER
-def test_the_script_compares_words_as_the_index_does(page: Any, site: Site) -> None:
-    page.goto(site.url + WEEK, wait_until="networkidle")
-    page.keyboard.press("s")
-    page.wait_for_function("() => window.curriculumSearch && window.curriculumSearch.words")
-    for lang, text in SAMPLES:
-        typed = page.evaluate("([t, l]) => window.curriculumSearch.words(t, l)", [text, lang])
-        assert typed == [searchtext.fold(w) for w in searchtext.words(text, lang)], lang
 
 
 def test_the_index_is_written_below_search_and_nowhere_else(tmp_path: Path) -> None:
