@@ -23,8 +23,11 @@ def partner_copy(tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(EXAMPLE, partner, ignore=shutil.ignore_patterns("site", ".site.*"))
     upstream = partner / "upstream"
     upstream.mkdir()
-    for name in ("modules", "curriculum", "site-src"):
+    for name in ("modules", "curriculum"):
         shutil.copytree(REPO / name, upstream / name, ignore=shutil.ignore_patterns("[!.]*.md.tmp"))
+    # The build folder as a clone has it: a working tree's holds the last build's pages.
+    (upstream / "site-src").mkdir()
+    shutil.copy(REPO / "site-src" / ".gitignore", upstream / "site-src")
     shutil.copy(REPO / "mkdocs.yml", upstream / "mkdocs.yml")
     config = partner / "mkdocs.yml"
     config.write_text(
