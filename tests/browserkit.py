@@ -142,5 +142,22 @@ def search_for(
     if key:
         page.keyboard.press(key)
     page.locator("input.md-search__input").press_sequentially(word, delay=delay)
-    if wait:
+    if not wait:
+        return
+    try:
         page.locator(".md-search-result__item").first.wait_for()
+    except Exception as error:  # what the box shows, for a failure that a rerun does not repeat
+        state = page.evaluate(SEARCH_STATE)
+        raise AssertionError(f"no result for {word!r} on {page.url}: {state}") from error
+
+
+SEARCH_STATE = """() => ({
+    typed: document.querySelector(".md-search__input").value,
+    open: document.getElementById("__search").checked,
+    scriptLoaded: !!window.curriculumSearch,
+    said: document.querySelector(".md-search-result__meta").textContent,
+    listed: document.querySelectorAll(".md-search-result__item").length,
+    searchFiles: performance.getEntriesByType("resource").map(e => e.name)
+        .filter(name => /search/.test(name)).map(name => name.split("/").slice(-3).join("/")),
+    serviceWorker: !!navigator.serviceWorker && !!navigator.serviceWorker.controller,
+})"""
