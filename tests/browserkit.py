@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,8 +72,32 @@ def browser(playwright: Any) -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context()
-    yield context.new_page()
+    page = context.new_page()
+    events = watch(page)
+    yield page
     context.close()
+    if events:  # pytest shows what a test printed only when it fails
+        print("what the browser reported:", *events, sep="\n  ")
+
+
+def watch(page: Any) -> list[str]:
+    """What went wrong in `page` as it went: failed requests (but those cut short by the test
+    moving on), files missing, script errors and console errors, each with its time."""
+    events: list[str] = []
+    start = time.monotonic()
+
+    def note(what: str) -> None:
+        events.append(f"{time.monotonic() - start:6.2f} s {what}")
+
+    def failed(request: Any) -> None:
+        if "ERR_ABORTED" not in (request.failure or ""):
+            note(f"request failed: {request.url} {request.failure}")
+
+    page.on("requestfailed", failed)
+    page.on("response", lambda r: note(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("pageerror", lambda error: note(f"script error: {error}"))
+    page.on("console", lambda m: note(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    return events
 
 
 def prefix(lang: str) -> str:
@@ -149,6 +174,16 @@ def search_for(
     except Exception as error:  # what the box shows, for a failure that a rerun does not repeat
         state = page.evaluate(SEARCH_STATE)
         raise AssertionError(f"no result for {word!r} on {page.url}: {state}") from error
+
+
+def open_search(page: Any) -> None:
+    """Open the search box with its key and wait for its script."""
+    page.keyboard.press("s")
+    try:
+        page.wait_for_function("() => window.curriculumSearch")
+    except Exception as error:
+        state = page.evaluate(SEARCH_STATE)
+        raise AssertionError(f"the search script did not load on {page.url}: {state}") from error
 
 
 SEARCH_STATE = """() => ({

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, prefix, search_for, visit_each
+from browserkit import BROWSER, WEEK, Site, open_search, prefix, search_for, visit_each
 from conftest import LANGUAGES
 from curriculum import searchtext
 from pageweight import settle
@@ -64,8 +64,7 @@ SAMPLES = [
 
 def test_the_script_compares_words_as_the_index_does(page: Any, site: Site) -> None:
     page.goto(site.url + WEEK, wait_until="networkidle")
-    page.keyboard.press("s")
-    page.wait_for_function("() => window.curriculumSearch && window.curriculumSearch.words")
+    open_search(page)
     for lang, text in SAMPLES:
         typed = page.evaluate("([t, l]) => window.curriculumSearch.words(t, l)", [text, lang])
         assert typed == [searchtext.fold(w) for w in searchtext.words(text, lang)], lang

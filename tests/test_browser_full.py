@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, Site, prefix, search_for, serious_violations
+from browserkit import BROWSER, Site, open_search, prefix, search_for, serious_violations
 from pageweight import (
     FIRST_VISIT_BUDGET,
     LATER_SEARCH_BUDGET,
@@ -111,8 +111,7 @@ def test_every_word_of_the_index_is_found(browser: Any, full_site: Site, lang: s
     lost between two shards or taken for something else ("constructor" once was)."""
     page = browser.new_page()
     page.goto(full_site.url + prefix(lang) + "modules/", wait_until="load")
-    page.keyboard.press("s")
-    page.wait_for_function("() => window.curriculumSearch && window.curriculumSearch.Index")
+    open_search(page)
     missed = page.evaluate(FIND_EVERY_WORD, [full_site.url, lang])
     page.close()
     assert missed == []
