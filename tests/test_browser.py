@@ -70,6 +70,27 @@ def test_the_script_compares_words_as_the_index_does(page: Any, site: Site) -> N
         assert typed == [searchtext.fold(w) for w in searchtext.words(text, lang)], lang
 
 
+def test_search_loads_again_when_its_script_did_not_load(browser: Any, site: Site) -> None:
+    # Without the service worker, whose requests the test cannot intercept.
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    refused: list[str] = []
+
+    def first_fails(route: Any) -> None:
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort("connectionreset")
+
+    page.route("**/curriculum-search*.js", first_fails)
+    page.goto(site.url + WEEK, wait_until="networkidle")
+    search_for(page, "program")  # "s" fails to load it; typing loads it again
+    assert len(refused) == 1
+    assert page.locator(".md-search-result__item").count() >= 1
+    context.close()
+
+
 def test_search_shows_a_few_results_then_more_on_request(page: Any, site: Site) -> None:
     """Each result shown costs its excerpt: four at first, four more for each press."""
     page.goto(site.url + WEEK, wait_until="networkidle")

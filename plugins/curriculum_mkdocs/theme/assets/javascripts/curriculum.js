@@ -67,6 +67,11 @@
     setSearch(true);
     openSearch();
   }, true);
+  // Typing in a box whose script did not load (a connection that dropped, offline and never
+  // saved) loads it again; once loaded, it looks up what was typed.
+  document.addEventListener("input", function (ev) {
+    if (ev.target.matches && ev.target.matches(".md-search__input")) openSearch();
+  }, true);
   // The keys Material's own search answers to: f, s and / open it, Escape closes it.
   document.addEventListener("keydown", function (ev) {
     var toggle = document.getElementById("__search");
