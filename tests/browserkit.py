@@ -81,7 +81,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def watch(page: Any) -> list[str]:
-    """What went wrong in `page` as it went: failed requests (but those cut short by the test
+    """What went wrong in `page` as it went: failed requests (not those cut short by the test
     moving on), files missing, script errors and console errors, each with its time."""
     events: list[str] = []
     start = time.monotonic()
