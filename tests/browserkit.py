@@ -13,6 +13,7 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,21 +170,26 @@ def search_for(
     page.locator("input.md-search__input").press_sequentially(word, delay=delay)
     if not wait:
         return
-    try:
+    with reporting_the_box(page, f"no result for {word!r}"):
         page.locator(".md-search-result__item").first.wait_for()
-    except Exception as error:  # what the box shows, for a failure that a rerun does not repeat
-        state = page.evaluate(SEARCH_STATE)
-        raise AssertionError(f"no result for {word!r} on {page.url}: {state}") from error
 
 
 def open_search(page: Any) -> None:
     """Open the search box with its key and wait for its script."""
     page.keyboard.press("s")
-    try:
+    with reporting_the_box(page, "the search script did not load"):
         page.wait_for_function("() => window.curriculumSearch")
+
+
+@contextmanager
+def reporting_the_box(page: Any, what: str) -> Iterator[None]:
+    """A wait in the search box that fails says what the box showed then: the failures it has
+    had did not happen again on a rerun."""
+    try:
+        yield
     except Exception as error:
         state = page.evaluate(SEARCH_STATE)
-        raise AssertionError(f"the search script did not load on {page.url}: {state}") from error
+        raise AssertionError(f"{what} on {page.url}: {state}") from error
 
 
 SEARCH_STATE = """() => ({

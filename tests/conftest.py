@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import shutil
 import struct
@@ -207,19 +208,19 @@ def reviewed_sources(without: str = "") -> str:
     return "".join(line for line in text.splitlines(True) if not without or without not in line)
 
 
-_TEMPLATE: list[Path] = []
-"""The small curriculum as make_curriculum writes it, once per test process: writing and stamping
-it costs about ten times as much as copying it."""
-
-
 def make_curriculum(root: Path) -> Path:
     """A small valid curriculum with the repository's site configuration and pages."""
-    if not _TEMPLATE:
-        template = Path(tempfile.mkdtemp(prefix="curriculum-template-"))
-        atexit.register(shutil.rmtree, template, ignore_errors=True)
-        _TEMPLATE.append(_write_curriculum(template))
-    shutil.copytree(_TEMPLATE[0], root, dirs_exist_ok=True)
+    shutil.copytree(_template(), root, dirs_exist_ok=True)
     return root
+
+
+@functools.cache
+def _template() -> Path:
+    """The small curriculum written once per test process: writing and stamping it costs about
+    ten times as much as copying it."""
+    template = Path(tempfile.mkdtemp(prefix="curriculum-template-"))
+    atexit.register(shutil.rmtree, template, ignore_errors=True)
+    return _write_curriculum(template)
 
 
 def _write_curriculum(root: Path) -> Path:
