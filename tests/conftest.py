@@ -12,10 +12,12 @@ import sys
 import tempfile
 import textwrap
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from curriculum import filecache
 
 # The browser tests' fixtures (Chromium, the small site served on localhost), shared by their files.
 pytest_plugins = ["browserkit"]
@@ -296,9 +298,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """`curriculum check` keeps what it read in the user's cache folder: the tests' own, here."""
+def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """What reading each file gave is kept in memory for the whole test process, as `curriculum
+    check` keeps it on disk between runs (filecache): hundreds of tests read the same small
+    curriculum, each with one file changed, and only that file is read closely again. Entries are
+    found by each file's bytes, so a test never gets another one's reading; test_filecache.py
+    compares the store on disk with no cache at all. A check that a test runs in a process of its
+    own keeps its store in the tests' cache folder, not the user's."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    with filecache.active(filecache.in_memory()):
+        yield
 
 
 @pytest.fixture

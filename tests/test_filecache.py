@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,13 @@ from curriculum import filecache
 from curriculum.cli import main
 
 PREP = "modules/basics/week-01/prep.md"
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_in_memory() -> Iterator[None]:
+    """The store on disk against no cache at all: not the one the test process keeps (conftest)."""
+    with filecache.active(None):
+        yield
 
 
 def check(root: Path, capsys: pytest.CaptureFixture[str], *, cache: bool) -> tuple[int, str]:

@@ -1,19 +1,21 @@
 """What reading each file gave, kept from one `curriculum check` (or build) to the next.
 
-A check reads every file of the curriculum; after an author edits one, the next check needs to
-read only that one closely (and so does the next build of `make serve` after a save). An entry holds
-what reading a file gives (its decoded, parsed and validated content, or the links found in a page)
-with the problems found on the way, and it is found again by what it was computed from: the kind of
-reading, the file's place, and a digest of its bytes. Every file's bytes are still read on every run
-(reading is where a refused file is caught: `safefile.read_bytes`), so a file changed in any way,
-even within the same second and to the same size, has another digest and is read again: an entry is
-never stale. The problems are kept with the result and reported again, so the cache never hides an
-error. The whole store is dropped when the code that reads changes (the package's files) or Python
-does.
+A check reads every file of the curriculum; after an author edits one, the next check needs to read
+only that one closely (and so does the next build of `make serve` after a save). An entry holds what
+reading a file gives (its decoded, parsed and validated content, or the links found in a page) with
+the problems found on the way, and it is found again by what it was computed from: the kind of
+reading, the file's path in the tree, and a digest of its bytes (not the folder it lies in: a
+reading depends on the path and the bytes only, so a partner's copy of upstream's file shares its
+entry). Every file's bytes are still read on every run (reading is where a refused file is caught:
+`safefile.read_bytes`), so a file changed in any way, even within the same second and to the same
+size, has another digest and is read again: an entry is never stale. The problems are kept with the
+result and reported again, so the cache never hides an error. The whole store is dropped when the
+code that reads changes (the package's files) or Python does.
 
 The store lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
 repository: it is a pickle, and a file that a pull request could add must never be unpickled.
-CURRICULUM_CACHE=off turns it off.
+CURRICULUM_CACHE=off turns it off. A cache kept in memory only (`in_memory`) serves a process that
+reads many curricula, the test suite's.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import TypeVar
 from .problems import Problem
 
 T = TypeVar("T")
-_FORMAT = 3
+_FORMAT = 4
 _active: ContextVar[FileCache | None] = ContextVar("curriculum_file_cache", default=None)
 
 
@@ -72,7 +74,8 @@ def _shard(key: Hashable) -> int:
 
 
 class FileCache:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
+        """The store at `path` (a folder), or one kept in memory only for None."""
         self.path = path
         self.version = _code_version()
         self._old: dict[Hashable, bytes] = {}
@@ -81,6 +84,8 @@ class FileCache:
         """Each shard's keys as stored, to tell which shards a run changed."""
         self.hits = 0
         self.misses = 0
+        if path is None:
+            return
         for shard in range(SHARDS):
             entries = self._load(shard)
             self._old.update(entries)
@@ -89,6 +94,7 @@ class FileCache:
             path.with_name(path.name + ".pickle").unlink(missing_ok=True)
 
     def _file(self, shard: int) -> Path:
+        assert self.path is not None
         return self.path / f"{shard:02x}.pickle"
 
     def _load(self, shard: int) -> dict[Hashable, bytes]:
@@ -123,7 +129,9 @@ class FileCache:
 
     def save(self) -> None:
         """Keep this run's entries only: those of files since deleted or changed go. A shard whose
-        entries are the ones it holds already is not written again."""
+        entries are the ones it holds already is not written again. One in memory keeps them all."""
+        if self.path is None:
+            return
         shards: dict[int, dict[Hashable, bytes]] = {n: {} for n in range(SHARDS)}
         for key, data in self._new.items():
             shards[_shard(key)][key] = data
@@ -143,8 +151,28 @@ class FileCache:
 
 
 @contextlib.contextmanager
+def active(cache: FileCache | None) -> Iterator[FileCache | None]:
+    """Readings in this block go through `cache`, or through none at all for None."""
+    token = _active.set(cache)
+    try:
+        yield cache
+    finally:
+        _active.reset(token)
+
+
+def in_memory() -> FileCache:
+    """A cache that is never saved: for a process that reads many curricula, the test suite's."""
+    return FileCache(None)
+
+
+@contextlib.contextmanager
 def using(config_file: Path) -> Iterator[FileCache | None]:
-    """Readings in this block go through the cache of the site at `config_file`."""
+    """Readings in this block go through the cache of the site at `config_file`, or through the
+    cache already active if there is one (the test suite keeps one in memory for all its checks)."""
+    outer = _active.get()
+    if outer is not None:
+        yield outer
+        return
     if os.environ.get("CURRICULUM_CACHE", "").lower() in ("off", "0", "no"):
         yield None
         return
@@ -154,11 +182,10 @@ def using(config_file: Path) -> Iterator[FileCache | None]:
         yield None
         return
     cache = FileCache(store)
-    token = _active.set(cache)
     try:
-        yield cache
+        with active(cache):
+            yield cache
     finally:
-        _active.reset(token)
         cache.save()  # a run that found problems too: the next one reads only what changed
 
 

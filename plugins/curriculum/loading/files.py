@@ -83,7 +83,7 @@ def _read(
         found.extend(find_placeholders(rel, text))
         return parse_text(rel, text, found)
 
-    return filecache.reading((kind, str(root), rel, filecache.digest(data)), problems, parsed)
+    return filecache.reading((kind, rel, filecache.digest(data)), problems, parsed)
 
 
 def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
