@@ -154,3 +154,24 @@ def test_the_second_check_reads_from_the_cache_outside_the_repository(
     with filecache.using(config) as cache:
         load_curriculum(site.site, settings=site)
     assert cache is not None and damaged == cache.misses >= read
+
+
+def test_a_process_that_reads_many_curricula_reads_each_file_closely_once(
+    curriculum_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cache the test suite keeps in memory (conftest): checks of two copies of a curriculum
+    in two folders read each file closely once, report what checks without a cache report, and
+    leave no store on disk."""
+    copy = shutil.copytree(curriculum_root, tmp_path / "copy")
+    break_minutes(copy)
+    expected = [check(root, capsys, cache=False) for root in (curriculum_root, copy)]
+    with filecache.active(filecache.in_memory()) as cache:
+        assert cache is not None
+        assert check(curriculum_root, capsys, cache=True) == expected[0]
+        read = cache.misses
+        assert check(copy, capsys, cache=True) == expected[1]
+        assert cache.misses - read <= 2  # the edited page (and its links), nothing else
+        assert cache.hits >= read - 2
+    assert expected[1][0] == 1
+    for root in (curriculum_root, copy):
+        assert not filecache.store_path(root / "mkdocs.yml").exists()
