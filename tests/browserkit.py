@@ -12,7 +12,7 @@ import os
 import shutil
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,23 +82,32 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def watch(page: Any) -> list[str]:
-    """What went wrong in `page` as it went: failed requests (not those cut short by the test
-    moving on), files missing, script errors and console errors, each with its time."""
+    """What went wrong in `page` as it went: failed requests, files missing, script errors and
+    console errors, each with its time."""
     events: list[str] = []
     start = time.monotonic()
 
     def note(what: str) -> None:
         events.append(f"{time.monotonic() - start:6.2f} s {what}")
 
+    note_failed_requests(page, note)
+    page.on("pageerror", lambda error: note(f"script error: {error}"))
+    page.on("console", lambda m: note(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    return events
+
+
+def note_failed_requests(target: Any, note: Callable[[str], None]) -> None:
+    """`note` each request of `target` (a page, or a whole context) that failed or found no file
+    (a response of 400 or more). A request cut short because the test moved on (Chromium fetches
+    the favicon after the load event) fails with ERR_ABORTED: that is not a missing file, which
+    its response would show."""
+
     def failed(request: Any) -> None:
         if "ERR_ABORTED" not in (request.failure or ""):
             note(f"request failed: {request.url} {request.failure}")
 
-    page.on("requestfailed", failed)
-    page.on("response", lambda r: note(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.on("pageerror", lambda error: note(f"script error: {error}"))
-    page.on("console", lambda m: note(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    return events
+    target.on("requestfailed", failed)
+    target.on("response", lambda r: note(f"{r.status} {r.url}") if r.status >= 400 else None)
 
 
 def prefix(lang: str) -> str:

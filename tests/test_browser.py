@@ -9,7 +9,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, open_search, prefix, search_for, visit_each
+from browserkit import (
+    BROWSER,
+    WEEK,
+    Site,
+    note_failed_requests,
+    open_search,
+    prefix,
+    search_for,
+    visit_each,
+)
 from conftest import LANGUAGES
 from curriculum import searchtext
 from pageweight import settle
@@ -228,17 +237,7 @@ def test_every_page_kind_requests_nothing_elsewhere_and_runs_under_its_policy(
     bad: list[str] = []
     hosts: set[str] = set()
     context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    context.on("response", lambda r: bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    # A request cut short because the test moved on (Chromium fetches the favicon after the load
-    # event) fails with ERR_ABORTED; that is not a missing file, which the 404 above would catch.
-    context.on(
-        "requestfailed",
-        lambda request: (
-            None
-            if "ERR_ABORTED" in (request.failure or "")
-            else bad.append(f"failed {request.url}: {request.failure}")
-        ),
-    )
+    note_failed_requests(context, bad.append)
     context.on(
         "console",
         lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
