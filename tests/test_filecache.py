@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from curriculum import filecache
+from curriculum import filecache, safefile
 from curriculum.cli import main
 
 PREP = "modules/basics/week-01/prep.md"
@@ -87,10 +87,23 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 }
 
 
+def trust_every_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written a moment ago count as old ones: their statuses are noted and trusted (a real
+    check trusts a status once the file's times are RACY_NS older than its reading)."""
+    monkeypatch.setattr(filecache, "RACY_NS", -3600 * 10**9)
+
+
+@pytest.mark.parametrize("trusted", [False, True], ids=["new files", "old files"])
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_check_after_a_change_reports_what_a_check_without_cache_reports(
-    curriculum_root: Path, capsys: pytest.CaptureFixture[str], change: str
+    curriculum_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+    trusted: bool,
 ) -> None:
+    if trusted:
+        trust_every_status(monkeypatch)
     assert check(curriculum_root, capsys, cache=True)[0] == 0  # fills the cache
     CHANGES[change](curriculum_root)
     cached = check(curriculum_root, capsys, cache=True)
@@ -101,15 +114,58 @@ def test_a_check_after_a_change_reports_what_a_check_without_cache_reports(
     assert check(curriculum_root, capsys, cache=True) == check(curriculum_root, capsys, cache=False)
 
 
+@pytest.mark.parametrize("trusted", [False, True], ids=["new files", "old files"])
 def test_a_problem_in_an_unchanged_file_is_reported_every_time(
-    curriculum_root: Path, capsys: pytest.CaptureFixture[str]
+    curriculum_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    trusted: bool,
 ) -> None:
+    if trusted:
+        trust_every_status(monkeypatch)
     break_minutes(curriculum_root)
     first = check(curriculum_root, capsys, cache=True)
     again = check(curriculum_root, capsys, cache=True)
+    third = check(curriculum_root, capsys, cache=True)  # with the statuses noted by the second
     assert first[0] == again[0] == 1
+    assert third == again
     assert "half an hour" in again[1] or "minutes" in again[1]
     assert first == again
+
+
+def test_a_file_is_read_again_when_its_status_changed_or_is_too_new_to_tell(
+    curriculum_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    real = safefile.read_with_status
+
+    def counted(root: Path, path: Path) -> tuple[bytes, os.stat_result]:
+        read.append(path.relative_to(curriculum_root).as_posix())
+        return real(root, path)
+
+    monkeypatch.setattr(safefile, "read_with_status", counted)
+
+    def reads() -> list[str]:
+        read.clear()
+        check(curriculum_root, capsys, cache=True)
+        return sorted(read)
+
+    every = reads()
+    assert PREP in every and len(every) > 50
+    # Written a moment ago: the same tick of the clock could hold another change, so every file
+    # is read again until it is older than RACY_NS.
+    assert reads() == every
+    trust_every_status(monkeypatch)
+    assert reads() == every  # their statuses noted, at last
+    assert reads() == []
+    page = curriculum_root / "modules/basics/week-01/notes.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert reads() == ["modules/basics/week-01/notes.md"]
+    same_size_same_second(curriculum_root)  # only the time of the change tells
+    assert reads() == [PREP]
+    assert check(curriculum_root, capsys, cache=True)[0] == 1
+    (curriculum_root / "modules/basics/week-02").rename(curriculum_root / "modules/basics/week-03")
+    assert all(rel.startswith("modules/basics/week-03/") for rel in reads())
 
 
 def test_the_second_check_reads_from_the_cache_outside_the_repository(
@@ -126,7 +182,7 @@ def test_the_second_check_reads_from_the_cache_outside_the_repository(
         load_curriculum(site.site, settings=site)
     assert cache is not None and cache.misses > 0  # (a page's links are asked for twice)
     read = cache.misses
-    shards = sorted(store.glob("*.pickle"))
+    shards = sorted(store.glob("[0-9a-f][0-9a-f].pickle"))
     assert len(shards) == filecache.SHARDS
     written = {shard: shard.stat().st_mtime_ns for shard in shards}
     with filecache.using(config) as cache:

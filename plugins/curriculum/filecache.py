@@ -6,11 +6,17 @@ reading a file gives (its decoded, parsed and validated content, or the links fo
 the problems found on the way, and it is found again by what it was computed from: the kind of
 reading, the file's path in the tree, and a digest of its bytes (not the folder it lies in: a
 reading depends on the path and the bytes only, so a partner's copy of upstream's file shares its
-entry). Every file's bytes are still read on every run (reading is where a refused file is caught:
-`safefile.read_bytes`), so a file changed in any way, even within the same second and to the same
-size, has another digest and is read again: an entry is never stale. The problems are kept with the
-result and reported again, so the cache never hides an error. The whole store is dropped when the
-code that reads changes (the package's files) or Python does.
+entry). The problems are kept with the result and reported again, so the cache never hides an
+error. The whole store is dropped when the code that reads changes (the package's files) or
+Python does.
+
+A file's bytes are not read again while its status is the one noted when they were last read, as
+git tells a changed file from its index: the same device, inode, kind, size, modification time and
+change time (which no program sets at will: any write or `touch` moves it). A file changed in the
+same tick of the file system's clock as that reading would keep the same times; so a status is
+noted only once both of its times are `RACY_NS` older than the moment the file was opened, and a
+file changed just before a check is read again at the next one. Any other file is read
+(`safefile.read_with_status`, where a refused file is caught) and its digest taken again.
 
 The store lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
 repository: it is a pickle, and a file that a pull request could add must never be unpickled.
@@ -26,15 +32,21 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Hashable, Iterator
+import time
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from . import safefile
 from .problems import Problem
 
 T = TypeVar("T")
-_FORMAT = 4
+_FORMAT = 5
+RACY_NS = 3_000_000_000
+"""How much older than its reading a file's times must be for its status to be trusted: more
+than the coarsest clock of the file systems a curriculum lives on (FAT's two seconds)."""
+Signature = tuple[int, int, int, int, int, int]
 _active: ContextVar[FileCache | None] = ContextVar("curriculum_file_cache", default=None)
 
 
@@ -42,6 +54,17 @@ def digest(data: bytes | str) -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _signature(status: os.stat_result) -> Signature:
+    return (
+        status.st_dev,
+        status.st_ino,
+        status.st_mode,
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+    )
 
 
 def _code_version() -> str:
@@ -82,14 +105,19 @@ class FileCache:
         self._new: dict[Hashable, bytes] = {}
         self._kept: dict[int, set[Hashable]] = {}
         """Each shard's keys as stored, to tell which shards a run changed."""
+        self._noted: dict[str, tuple[Signature, bytes]] = {}
+        self._seen: dict[str, tuple[Signature, bytes]] = {}
+        """Each file's status and digest, as noted (see the module's docstring): as stored, and
+        of this run."""
         self.hits = 0
         self.misses = 0
         if path is None:
             return
         for shard in range(SHARDS):
-            entries = self._load(shard)
+            entries = self._load(self._file(shard))
             self._old.update(entries)
             self._kept[shard] = set(entries)
+        self._noted = self._load(self._sums())  # type: ignore[assignment]
         with contextlib.suppress(OSError):  # the one-file store of earlier versions
             path.with_name(path.name + ".pickle").unlink(missing_ok=True)
 
@@ -97,11 +125,15 @@ class FileCache:
         assert self.path is not None
         return self.path / f"{shard:02x}.pickle"
 
-    def _load(self, shard: int) -> dict[Hashable, bytes]:
-        """A shard's entries; none if it is missing, of another version, or damaged in any way (a
+    def _sums(self) -> Path:
+        assert self.path is not None
+        return self.path / "status.pickle"
+
+    def _load(self, file: Path) -> dict[Hashable, bytes]:
+        """A file's entries; none if it is missing, of another version, or damaged in any way (a
         digest of its bytes is stored before them: a damaged store must not give a wrong value)."""
         try:
-            data = self._file(shard).read_bytes()
+            data = file.read_bytes()
             check, body = data[:16], data[16:]
             if len(check) != 16 or digest(body) != check:
                 return {}
@@ -114,22 +146,51 @@ class FileCache:
             pass
         return {}
 
+    def known_digest(self, name: str) -> bytes | None:
+        """The digest of the file at `name` (an absolute path) as noted, if its status is still
+        the one noted with it; None if it must be read."""
+        noted = self._seen.get(name) or self._noted.get(name)
+        if noted is None:
+            return None
+        try:
+            status = os.stat(name)
+        except OSError:
+            return None
+        if _signature(status) != noted[0]:
+            return None
+        self._seen[name] = noted
+        return noted[1]
+
+    def note(self, name: str, status: os.stat_result, checksum: bytes, opened_ns: int) -> None:
+        """The file at `name`, opened at `opened_ns`, had `status` and bytes of this `checksum`."""
+        if max(status.st_mtime_ns, status.st_ctime_ns) >= opened_ns - RACY_NS:
+            self._seen.pop(name, None)  # changed just now: it may change again in the same tick
+        else:
+            self._seen[name] = (_signature(status), checksum)
+
+    def lookup(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, what was computed for `key`) if it is kept, else (False, None)."""
+        data = self._new.get(key) or self._old.get(key)
+        if data is None:
+            return False, None
+        self._new[key] = data
+        self.hits += 1
+        return True, pickle.loads(data)
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), or what it returned the last time for this key (a fresh copy)."""
-        data = self._new.get(key) or self._old.get(key)
-        if data is not None:
-            self._new[key] = data
-            self.hits += 1
-            value: T = pickle.loads(data)
-            return value
+        found, value = self.lookup(key)
+        if found:
+            return value  # type: ignore[no-any-return]
         self.misses += 1
         value = compute()
         self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         return value
 
     def save(self) -> None:
-        """Keep this run's entries only: those of files since deleted or changed go. A shard whose
-        entries are the ones it holds already is not written again. One in memory keeps them all."""
+        """Keep this run's entries and statuses only: those of files since deleted or changed
+        go. A shard whose entries are the ones it holds already is not written again. One in
+        memory keeps them all."""
         if self.path is None:
             return
         shards: dict[int, dict[Hashable, bytes]] = {n: {} for n in range(SHARDS)}
@@ -140,14 +201,19 @@ class FileCache:
             for shard, entries in shards.items():
                 if set(entries) == self._kept.get(shard) and self._file(shard).is_file():
                     continue
-                data = pickle.dumps(
-                    {"version": self.version, "entries": entries},
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
-                handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
-                with os.fdopen(handle, "wb") as out:
-                    out.write(digest(data) + data)
-                os.replace(temporary, self._file(shard))
+                self._write(self._file(shard), entries)
+            if self._seen != self._noted or not self._sums().is_file():
+                self._write(self._sums(), self._seen)
+
+    def _write(self, file: Path, entries: Mapping[Any, object]) -> None:
+        assert self.path is not None
+        data = pickle.dumps(
+            {"version": self.version, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL
+        )
+        handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(digest(data) + data)
+        os.replace(temporary, file)
 
 
 @contextlib.contextmanager
@@ -206,3 +272,35 @@ def reading(key: Hashable, problems: list[Problem], compute: Callable[[list[Prob
     value, found = remembered(key, run)
     problems.extend(found)
     return value
+
+
+def read(root: Path, path: Path) -> tuple[bytes, bytes]:
+    """The bytes of a contributor's file (`safefile.read_with_status`: raises `safefile.Refused`)
+    and their digest, noted with the file's status in the active cache, if any."""
+    opened_ns = time.time_ns()
+    data, status = safefile.read_with_status(root, path)
+    checksum = digest(data)
+    cache = _active.get()
+    if cache is not None:
+        cache.note(os.path.abspath(path), status, checksum, opened_ns)
+    return data, checksum
+
+
+def recalled(key_of: Callable[[bytes], Hashable], path: Path, problems: list[Problem]) -> Any:
+    """What a `reading` of the file at `path` under key_of(its digest) gave, with its problems
+    reported into `problems`, if the file has not changed since it was noted; else `NOT_KEPT`."""
+    cache = _active.get()
+    if cache is None:
+        return NOT_KEPT
+    checksum = cache.known_digest(os.path.abspath(path))
+    if checksum is None:
+        return NOT_KEPT
+    found, kept = cache.lookup(key_of(checksum))
+    if not found:
+        return NOT_KEPT
+    value, found_problems = kept
+    problems.extend(found_problems)
+    return value
+
+
+NOT_KEPT = object()

@@ -54,6 +54,11 @@ def read_bytes(root: Path, path: Path) -> bytes:
     """A source file's bytes, refused if it leads outside `root` (every link followed, for each
     file anew: nothing is kept of a folder that a link could replace between two reads), is not a
     regular file (asked of the opened file) or is over the size limits."""
+    return read_with_status(root, path)[0]
+
+
+def read_with_status(root: Path, path: Path) -> tuple[bytes, os.stat_result]:
+    """read_bytes, with the status of the opened file as it was before its bytes were read."""
     name = os.path.abspath(path)
     if not inside(_real(root), Path(name)):
         raise Refused(name)
@@ -62,7 +67,8 @@ def read_bytes(root: Path, path: Path) -> bytes:
     except (OSError, ValueError) as error:
         raise Refused(name) from error
     try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
             raise Refused(name)
         limit = MAX_TEXT_BYTES if path.suffix in TEXT_KINDS else MAX_ASSET_BYTES
         with os.fdopen(handle, "rb", closefd=False) as opened:
@@ -73,4 +79,4 @@ def read_bytes(root: Path, path: Path) -> bytes:
         os.close(handle)
     if len(data) > limit:
         raise Refused(name)
-    return data
+    return data, status

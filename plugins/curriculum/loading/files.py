@@ -67,11 +67,15 @@ def _read(
     placeholders reported; None if the file must not be read at all (`sources.scan` says why) or
     is not text.
 
-    The bytes are read every time; what follows goes through the check's cache (see filecache).
+    Through the check's cache (see filecache): a file unchanged since it was last read is not
+    read again.
     """
     rel = rel_path(root, path)
+    kept = filecache.recalled(lambda checksum: (kind, rel, checksum), path, problems)
+    if kept is not filecache.NOT_KEPT:
+        return kept  # type: ignore[no-any-return]
     try:
-        data = safefile.read_bytes(root, path)
+        data, checksum = filecache.read(root, path)
     except safefile.Refused:
         return None
 
@@ -83,7 +87,7 @@ def _read(
         found.extend(find_placeholders(rel, text))
         return parse_text(rel, text, found)
 
-    return filecache.reading((kind, rel, filecache.digest(data)), problems, parsed)
+    return filecache.reading((kind, rel, checksum), problems, parsed)
 
 
 def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
