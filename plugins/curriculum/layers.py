@@ -42,6 +42,9 @@ class Layered:
     refused: set[str] = field(default_factory=set)
     skipped: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    in_weeks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Module id -> week folder -> every file under it that may be read, by its path in the tree,
+    in order, from the folder the module is read from (as the scan found them)."""
 
     @property
     def roots(self) -> sources.Roots:
@@ -70,6 +73,16 @@ class Layered:
         return sorted(rel for rel in self.files if rel.startswith(prefix))
 
 
+def _in_weeks(files: list[str]) -> dict[str, dict[str, list[str]]]:
+    """The files found in week folders (`modules/<id>/<week>/...`), by module and week folder."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for rel in files:
+        parts = rel.split("/", 3)
+        if len(parts) == 4 and parts[0] == "modules":
+            found.setdefault(parts[1], {}).setdefault(parts[2], []).append(rel)
+    return found
+
+
 def _unit(rel: str) -> str:
     """The source file a file belongs with: `curriculum/pages/index.fr.md` -> `.../index.md`."""
     path = PurePosixPath(rel)
@@ -87,8 +100,10 @@ def layer(settings: Settings) -> Layered:
     replace = list(settings.options.replace)
     replaced: set[str] = set()
     upstream_has: set[str] = set()
+    in_weeks: dict[Path, dict[str, dict[str, list[str]]]] = {}
     for number, root in enumerate(roots.folders):
         scanned = sources.scan(root, settings.languages)
+        in_weeks[root] = _in_weeks(scanned.files)
         for problem in scanned.problems:
             out.problems.append(_shown(problem, roots.shown(root, problem.path)))
         out.refused |= scanned.refused
@@ -130,6 +145,7 @@ def layer(settings: Settings) -> Layered:
                 if not own:
                     upstream_has.add(unit)
     out.problems += _same_address(out)
+    out.in_weeks = {m: in_weeks[root].get(m, {}) for m, root in out.modules.items()}
     for n, entry in enumerate(replace):
         if not _REPLACEABLE.fullmatch(entry):
             out.problems.append(

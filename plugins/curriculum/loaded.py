@@ -29,6 +29,9 @@ class Doc:
     body: str
     body_line: int
     located: Located
+    checksum: bytes = b""
+    """A digest of the bytes of the file it was read from (see filecache): what is found in its
+    body is kept by it."""
 
 
 @dataclass

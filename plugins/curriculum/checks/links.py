@@ -62,13 +62,15 @@ def _opens_image(prose: str, close: int, line_start: int) -> bool:
     return False
 
 
-def links_in(text: str) -> list[Link]:
+def links_in(text: str, checksum: bytes = b"") -> list[Link]:
     """Every address in Markdown prose: link and image targets, autolinks, HTML attributes and
     bare http(s) addresses. Code spans and fenced code are skipped.
 
-    Kept in the check's cache by the text's digest (see filecache).
+    Kept in the check's cache by the text's digest, or by `checksum`, the digest of the file a
+    page's body `text` was read from (`Doc.checksum`), which saves taking the text's own.
     """
-    return filecache.remembered(("links", filecache.digest(text)), lambda: list(_links_in(text)))
+    key = checksum or filecache.digest(text)
+    return filecache.remembered(("links", key), lambda: list(_links_in(text)))
 
 
 def _links_in(text: str) -> Iterator[Link]:
@@ -198,7 +200,7 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
                         )
                     elif found := host_problem(item.url, hosts):
                         out.append(tr.located.problem(("prep", item_id, "url"), *found))
-    linked = [(doc, links_in(doc.body)) for doc in docs]  # once: a body's digest is its cost
+    linked = [(doc, links_in(doc.body, doc.checksum)) for doc in docs]
     for doc, links in linked:
         for link in links:
             found = host_problem(link.raw, hosts, fetched=link.fetched)

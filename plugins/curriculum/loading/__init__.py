@@ -52,7 +52,10 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
         if f"modules/{module_id}" in refused:
             broken[module_id] = []  # reported by the scan; programmes may still name it
             continue
-        loaded, weeks = _load_module(root, folder, languages, default, problems, refused, loose)
+        in_weeks = layered.in_weeks.get(module_id, {})
+        loaded, weeks = _load_module(
+            root, folder, languages, default, problems, refused, loose, in_weeks
+        )
         if loaded is not None:
             modules[module_id] = loaded
         else:

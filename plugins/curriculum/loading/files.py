@@ -85,7 +85,11 @@ def _read(
         if text is None:
             return None
         found.extend(find_placeholders(rel, text))
-        return parse_text(rel, text, found)
+        parsed = parse_text(rel, text, found)
+        for doc in parsed if isinstance(parsed, tuple) else (parsed,):
+            if isinstance(doc, Doc):
+                doc.checksum = checksum
+        return parsed
 
     return filecache.reading((kind, rel, checksum), problems, parsed)
 

@@ -110,7 +110,9 @@ def _load_module(
     problems: list[Problem],
     refused: set[str],
     loose: list[Doc],
+    in_weeks: dict[str, list[str]],
 ) -> tuple[LoadedModule | None, list[Week]]:
+    """The module in `folder`; `in_weeks`: the files the scan found in each of its week folders."""
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
         problems.append(
@@ -157,7 +159,7 @@ def _load_module(
             week = _load_week(root, folder.name, path, languages, default, problems, refused, loose)
             if week is not None:
                 weeks.append(week)
-            assets.extend(_assets(root, path, problems, refused))
+            assets.extend(_assets(root, in_weeks.get(path.name, []), problems))
         elif path.is_dir():
             problems.append(
                 Problem(
@@ -261,22 +263,20 @@ def _read_glossary(
     return located
 
 
-def _assets(root: Path, week: Path, problems: list[Problem], refused: set[str]) -> list[str]:
-    """Files of a week folder other than its three pages and their translations."""
+def _assets(root: Path, files: list[str], problems: list[Problem]) -> list[str]:
+    """Files of a week folder other than its three pages and their translations: of `files`,
+    those the scan found in it (`Layered.in_weeks`)."""
     found = []
-    for path in sorted(week.rglob("*")):
-        if path.is_dir() or any(p.startswith(".") for p in path.relative_to(week).parts):
-            continue
-        rel = rel_path(root, path)
-        if rel in refused or any(rel.startswith(r + "/") for r in refused):
-            continue
+    for rel in files:
+        path = root / rel
         stem, _ = split_locale(path)
-        if path.parent == week and stem in WEEK_FILES and path.suffix == ".md":
+        top = rel.count("/") == 3  # modules/<id>/week-NN/<file>
+        if top and stem in WEEK_FILES and path.suffix == ".md":
             continue
-        if path.parent == week and stem == "index" and path.suffix == ".md":
+        if top and stem == "index" and path.suffix == ".md":
             problems.append(
                 Problem(
-                    rel_path(root, path),
+                    rel,
                     1,
                     1,
                     "index.md would replace the generated prep page",
@@ -284,5 +284,5 @@ def _assets(root: Path, week: Path, problems: list[Problem], refused: set[str]) 
                 )
             )
             continue
-        found.append(rel_path(root, path))
+        found.append(rel)
     return found
