@@ -152,23 +152,27 @@ def _outside(path: Path) -> str:
     return f"symbolic link to '{os.readlink(path)}', which is outside the repository"
 
 
-def _walk(root: Path, folder: Path, languages: list[str], found: Scan, seen: set[Path]) -> None:
-    real = Path(os.path.realpath(folder))
-    if real in seen:  # a link back to a folder already walked
+def _walk(
+    root: Path, folder: Path, languages: list[str], found: Scan, seen: set[tuple[int, int]]
+) -> None:
+    try:
+        status = os.stat(folder)
+    except OSError:
         return
-    seen.add(real)
+    if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already walked
+        return
+    seen.add((status.st_dev, status.st_ino))
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
     names = {entry.name for entry in entries}
     for entry in entries:
-        path = Path(entry.path)
-        rel = relative(root, entry.path) or entry.path
         if entry.name.startswith("."):
             continue  # hidden files are never read nor published
-        if entry.is_symlink() and not inside(root, path):
-            found.refuse(rel, _outside(path), _OUTSIDE_HINT)
+        rel = relative(root, entry.path) or entry.path
+        if entry.is_symlink() and not inside(root, Path(entry.path)):
+            found.refuse(rel, _outside(Path(entry.path)), _OUTSIDE_HINT)
             continue
         if entry.is_dir():
             if not FOLDER.fullmatch(entry.name) or len(entry.name) > MAX_NAME:
@@ -178,9 +182,9 @@ def _walk(root: Path, folder: Path, languages: list[str], found: Scan, seen: set
                     f"rename it '{slug(entry.name)}': lower-case letters, digits, '-' and '_'",
                 )
                 continue
-            _walk(root, path, languages, found, seen)
+            _walk(root, Path(entry.path), languages, found, seen)
         elif entry.is_file():
-            _check_file(root, path, rel, names, languages, found)
+            _check_file(entry, rel, names, languages, found)
             if rel not in found.refused:
                 found.files.append(rel)
         else:
@@ -194,15 +198,15 @@ def _shown(name: str) -> str:
 
 
 def _check_file(
-    root: Path, path: Path, rel: str, names: set[str], languages: list[str], found: Scan
+    entry: os.DirEntry[str], rel: str, names: set[str], languages: list[str], found: Scan
 ) -> None:
-    name = path.name
+    name = entry.name
     match = NAME.fullmatch(name)
     if match is None or len(name) > MAX_NAME:
         found.refuse(rel, f"file name '{_shown(name)}' is not allowed", _name_hint(name))
         return
     ext = "." + match["ext"]
-    parts = PurePosixPath(rel).parts
+    parts = tuple(rel.split("/"))
     published = _published_as_is(parts)
     if ext not in TEXT_KINDS and ext not in ASSET_KINDS:
         kinds = ", ".join(k.lstrip(".") for k in ASSET_KINDS)
@@ -220,7 +224,7 @@ def _check_file(
         )
         return
     try:
-        size = path.stat().st_size
+        size = entry.stat().st_size  # of the file a link leads to, as it is read
     except OSError:
         found.refuse(rel, "cannot be read", "check the file's permissions")
         return
@@ -235,7 +239,7 @@ def _check_file(
         )
         return
     if ext in ASSET_KINDS and published:
-        with path.open("rb") as handle:
+        with open(entry.path, "rb") as handle:
             head = handle.read(16)
         offset = 4 if ext == ".avif" else 0
         if not any(head[offset:].startswith(magic) for magic in ASSET_KINDS[ext]) or (
