@@ -30,9 +30,11 @@ import contextlib
 import hashlib
 import os
 import pickle
+import struct
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
@@ -54,6 +56,16 @@ def digest(data: bytes | str) -> bytes:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+_SEAL = struct.Struct("<IQ")
+"""Before each file of the store: the CRC-32 and the length of the pickle after it. A CRC finds
+what damage a disk or a cut-off write does (the store is the user's own, not a pull request's),
+five times faster than a digest over the 90 MB of a 16x curriculum's store."""
+
+
+def _seal(data: bytes) -> tuple[int, int]:
+    return zlib.crc32(data), len(data)
 
 
 def _signature(status: os.stat_result) -> Signature:
@@ -131,11 +143,11 @@ class FileCache:
 
     def _load(self, file: Path) -> dict[Hashable, bytes]:
         """A file's entries; none if it is missing, of another version, or damaged in any way (a
-        digest of its bytes is stored before them: a damaged store must not give a wrong value)."""
+        check of its bytes is stored before them: a damaged store must not give a wrong value)."""
         try:
             data = file.read_bytes()
-            check, body = data[:16], data[16:]
-            if len(check) != 16 or digest(body) != check:
+            body = data[_SEAL.size :]
+            if len(data) < _SEAL.size or _SEAL.unpack_from(data) != _seal(body):
                 return {}
             stored = pickle.loads(body)
             if isinstance(stored, dict) and stored.get("version") == self.version:
@@ -212,7 +224,7 @@ class FileCache:
         )
         handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(digest(data) + data)
+            out.write(_SEAL.pack(*_seal(data)) + data)
         os.replace(temporary, file)
 
 
