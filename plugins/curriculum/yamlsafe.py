@@ -10,6 +10,7 @@ problems.
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,18 @@ class Located:
     places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Kept in the check's store (filecache) with its places packed in one string of bytes:
+        a check unpickles tens of thousands of these and looks up a place only for a problem."""
+        return (_packed, (self.data, self.file, marshal.dumps((self.places, self.key_places))))
+
+    def __getattr__(self, name: str) -> Any:
+        """The places of one unpickled from the store, unpacked when first asked for."""
+        if name not in ("places", "key_places") or "_packed" not in self.__dict__:
+            raise AttributeError(name)
+        self.places, self.key_places = marshal.loads(self.__dict__.pop("_packed"))
+        return getattr(self, name)
+
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The place of `path`, or of its nearest ancestor that was in the file."""
         path = tuple(path)
@@ -61,6 +74,12 @@ class Located:
     def problem(self, path: Path_, message: str, hint: str = "", *, key: bool = False) -> Problem:
         line, col = self.where(path, key=key)
         return Problem(self.file, line, col, message, hint)
+
+
+def _packed(data: Any, file: str, packed: bytes) -> Located:
+    located = Located.__new__(Located)
+    located.__dict__.update(data=data, file=file, _packed=packed)
+    return located
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
