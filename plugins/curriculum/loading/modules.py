@@ -54,16 +54,20 @@ def _load_week(
     problems: list[Problem],
     refused: set[str],
     loose: list[Doc],
+    files: list[str],
 ) -> Week | None:
     """The week, or None when one of its pages is missing or has problems: its other pages then go
-    to `loose`, still checked, so that one run reports every problem."""
+    to `loose`, still checked, so that one run reports every problem. `files`: those the scan
+    found in the week's folder, by their path in the tree."""
+    prefix = rel_path(root, folder) + "/"
+    names = sorted(rel[len(prefix) :] for rel in files if rel.count("/") == prefix.count("/"))
     docs: dict[str, Doc | None] = {}
     for name in WEEK_FILES:
         path = folder / f"{name}.md"
-        if not path.is_file():
+        if f"{name}.md" not in names and not (f"{prefix}{name}.md" in refused and path.is_file()):
             problems.append(
                 Problem(
-                    rel_path(root, path),
+                    f"{prefix}{name}.md",
                     1,
                     1,
                     f"week has no {name}.md",
@@ -77,11 +81,10 @@ def _load_week(
             root, path, _WEEK_KINDS[name].source_model, problems, bodies=loose
         )
     translations: dict[str, dict[str, Doc]] = {}
-    for path in sorted(folder.iterdir()):
+    for name in names:  # files the scan let through: none refused, set aside or hidden
+        path = folder / name
         stem, lang = split_locale(path)
-        if lang is None or not path.is_file() or path.suffix != ".md":
-            continue
-        if rel_path(root, path) in refused:
+        if lang is None or path.suffix != ".md":
             continue
         if not check_locale(root, path, lang, languages, default, problems):
             continue
@@ -156,10 +159,13 @@ def _load_module(
         stem, lang = split_locale(path)
         if path.is_dir() and WEEK_DIR.match(path.name):
             week_folders.append(path.name)
-            week = _load_week(root, folder.name, path, languages, default, problems, refused, loose)
+            files = in_weeks.get(path.name, [])
+            week = _load_week(
+                root, folder.name, path, languages, default, problems, refused, loose, files
+            )
             if week is not None:
                 weeks.append(week)
-            assets.extend(_assets(root, in_weeks.get(path.name, []), problems))
+            assets.extend(_assets(root, files, problems))
         elif path.is_dir():
             problems.append(
                 Problem(
