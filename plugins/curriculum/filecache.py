@@ -174,8 +174,10 @@ class FileCache:
         return noted[1]
 
     def note(self, name: str, status: os.stat_result, checksum: bytes, opened_ns: int) -> None:
-        """The file at `name`, opened at `opened_ns`, had `status` and bytes of this `checksum`."""
-        if max(status.st_mtime_ns, status.st_ctime_ns) >= opened_ns - RACY_NS:
+        """The file at `name`, opened at `opened_ns`, had `status` and bytes of this `checksum`.
+
+        Not on Windows, where a file's "ctime" is the time it was made, which a write leaves."""
+        if os.name == "nt" or max(status.st_mtime_ns, status.st_ctime_ns) >= opened_ns - RACY_NS:
             self._seen.pop(name, None)  # changed just now: it may change again in the same tick
         else:
             self._seen[name] = (_signature(status), checksum)
