@@ -331,7 +331,7 @@ def test_this_week_and_what_i_missed_follow_the_calendar(
     page.clock.set_fixed_time("2027-01-20T09:00:00")
     page.goto(home, wait_until="networkidle")
     box = page.locator(".cur-cohort")
-    assert box.is_visible()
+    box.wait_for(state="visible")  # its script can arrive after the network has gone quiet
     assert box.locator(".cur-cohort__now").inner_text() == ""  # nothing chosen yet
     box.locator("select").select_option("evening")
     text = cohort_text(page)

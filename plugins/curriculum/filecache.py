@@ -129,7 +129,7 @@ class FileCache:
             entries = self._load(self._file(shard))
             self._old.update(entries)
             self._kept[shard] = set(entries)
-        self._noted = self._load(self._sums())  # type: ignore[assignment]
+        self._noted = self._load(self._status_file())
         with contextlib.suppress(OSError):  # the one-file store of earlier versions
             path.with_name(path.name + ".pickle").unlink(missing_ok=True)
 
@@ -137,11 +137,11 @@ class FileCache:
         assert self.path is not None
         return self.path / f"{shard:02x}.pickle"
 
-    def _sums(self) -> Path:
+    def _status_file(self) -> Path:
         assert self.path is not None
         return self.path / "status.pickle"
 
-    def _load(self, file: Path) -> dict[Hashable, bytes]:
+    def _load(self, file: Path) -> dict[Any, Any]:
         """A file's entries; none if it is missing, of another version, or damaged in any way (a
         check of its bytes is stored before them: a damaged store must not give a wrong value)."""
         try:
@@ -216,8 +216,8 @@ class FileCache:
                 if set(entries) == self._kept.get(shard) and self._file(shard).is_file():
                     continue
                 self._write(self._file(shard), entries)
-            if self._seen != self._noted or not self._sums().is_file():
-                self._write(self._sums(), self._seen)
+            if self._seen != self._noted or not self._status_file().is_file():
+                self._write(self._status_file(), self._seen)
 
     def _write(self, file: Path, entries: Mapping[Any, object]) -> None:
         assert self.path is not None
