@@ -179,6 +179,17 @@ def test_links_inside_the_repository_are_fine(root: Path) -> None:
     assert cur.pages[f"{WEEK}/notes.md"].meta.title == "Shared notes"
 
 
+def test_a_link_back_to_a_folder_of_the_tree_is_walked_once(root: Path) -> None:
+    """A folder linked from inside itself (or from below) would be walked forever: the scan walks
+    each folder once, told by its device and inode, so the check ends, as it would without it."""
+    os.symlink(root / "modules/basics", root / f"{WEEK}/again")
+    os.symlink(root / "modules", root / "modules/basics/week-02/all")
+    cur = load_curriculum(root, LANGUAGES, "en")
+    assets = cur.modules["basics"].assets
+    assert not any("/again/" in rel or "/all/" in rel for rel in assets), assets
+    assert f"{WEEK}/notes.md" in cur.pages
+
+
 # --- front matter of pages -----------------------------------------------------------------------
 
 
