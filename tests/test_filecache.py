@@ -214,6 +214,44 @@ def test_the_second_check_reads_from_the_cache_outside_the_repository(
     assert cache is not None and damaged == cache.misses >= read
 
 
+def test_pages_are_kept_without_their_bodies_which_are_read_again_from_their_files(
+    curriculum_root: Path,
+) -> None:
+    """The store keeps what a check needs of a page, not its body (four fifths of the store of a
+    16x curriculum); a build reads the body again from the file, and stops with a clear problem
+    if the file changed since it was checked."""
+    from curriculum import settings
+    from curriculum.problems import CurriculumError
+    from curriculum.read import load_curriculum
+
+    config = curriculum_root / "mkdocs.yml"
+    site = settings.load(config)
+    page = curriculum_root / PREP
+    sentence = "One sentence that only this page has, to be found in the store."
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    with filecache.using(config):
+        load_curriculum(site.site, settings=site)
+    store = filecache.store_path(config)
+    assert not any(sentence.encode() in shard.read_bytes() for shard in store.iterdir())
+    with filecache.using(config) as cache:
+        cur = load_curriculum(site.site, settings=site)
+    assert cache is not None and cache.misses == 0
+    prep = cur.modules["basics"].weeks[0].prep
+    assert prep.body.rstrip().endswith(sentence) and not prep.body.startswith("---")
+    # Translations are checked against the body's hash, kept with the page.
+    assert cur.drift[f"{PREP.removesuffix('.md')}.fr.md"].stamped
+    with filecache.using(config):
+        cur = load_curriculum(site.site, settings=site)
+    page.write_text(page.read_text(encoding="utf-8").replace(sentence, "Changed."), "utf-8")
+    with pytest.raises(CurriculumError) as raised:
+        _ = cur.modules["basics"].weeks[0].prep.body
+    [problem] = raised.value.problems
+    assert (problem.path, problem.message) == (
+        PREP,
+        "the file changed while the curriculum was being read",
+    )
+
+
 def test_a_process_that_reads_many_curricula_reads_each_file_closely_once(
     curriculum_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

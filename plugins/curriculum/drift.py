@@ -15,8 +15,6 @@ part, and the page says that the English changed (pages/common.py's banner).
 
 from __future__ import annotations
 
-import hashlib
-import json
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from .fields import STAMP, STAMP_KEY
 from .loaded import Curriculum, Doc, Week
 from .loading.files import split_locale
 from .problems import Problem
+from .text import short_hash
 from .yamlsafe import Located
 
 PART_NAMES = {"prep": "items"}
@@ -83,9 +82,7 @@ class Pair:
     """The English's lists by field name -> length, for the repair of an outdated translation."""
 
 
-def hash_of(value: Any) -> str:
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+hash_of = short_hash
 
 
 def format_stamp(parts: dict[str, str]) -> str:
@@ -139,20 +136,16 @@ def _translatable(value: Any, entry: type[BaseModel] | None) -> Any:
     return value
 
 
-def _body(text: str) -> str:
-    """A body as a translator reads it: trailing spaces and blank lines at either end ignored."""
-    return "\n".join(line.rstrip() for line in text.strip().splitlines())
-
-
 def source_parts(
     source_meta: Any,
-    body: str | None,
+    body: str,
     translation: type[BaseModel],
     items: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Part name -> hash of what a translation of `translation`'s kind translates in the English.
 
-    `items`: a week's prep items by id -> title (their order does not matter)."""
+    `body`: the English body's `text.body_hash` ('' for none); `items`: a week's prep items by
+    id -> title (their order does not matter)."""
     out: dict[str, str] = {}
     for name, info in translation.model_fields.items():
         if name == STAMP_KEY:
@@ -163,18 +156,19 @@ def source_parts(
             value = _translatable(getattr(source_meta, name, None), _element_model(info.annotation))
         if value is not None:
             out[PART_NAMES.get(name, name)] = hash_of(value)
-    if body is not None and body.strip():
-        out["body"] = hash_of(_body(body))
+    if body:
+        out["body"] = body
     return out
 
 
-def _provided(meta: Any, body: str | None) -> set[str]:
+def _provided(meta: Any, body: str) -> set[str]:
+    """The parts a translation provides; `body`: its body's `text.body_hash` ('' for none)."""
     out = {
         PART_NAMES.get(name, name)
         for name in type(meta).model_fields
         if name != STAMP_KEY and getattr(meta, name) is not None
     }
-    if body is not None and body.strip():
+    if body:
         out.add("body")
     return out
 
@@ -212,9 +206,9 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
                 f"{mid}/module.{lang}.yml",
                 lang,
                 module.meta,
-                None,
+                "",
                 tr,
-                None,
+                "",
                 module.translations_located[lang],
                 _setter(module.translations, lang),
                 memo=memo,
@@ -251,9 +245,9 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
                 f"{stem}.{lang}.yml",
                 lang,
                 prog.meta,
-                None,
+                "",
                 ptr,
-                None,
+                "",
                 prog.translations_located[lang],
                 _setter(prog.translations, lang),
                 memo=memo,
@@ -289,7 +283,8 @@ def _doc_pair(
         doc.meta = value
 
     return _meta_pair(
-        kind, source.path, doc.path, lang, source.meta, source.body, doc.meta, doc.body,
+        kind, source.path, doc.path, lang, source.meta, source.body_hash(), doc.meta,
+        doc.body_hash(),
         doc.located, put, items, memo=memo,
     )  # fmt: skip
 
@@ -300,9 +295,9 @@ def _meta_pair(
     rel: str,
     lang: str,
     source_meta: Any,
-    source_body: str | None,
+    source_body: str,
     meta: Any,
-    body: str | None,
+    body: str,
     located: Located,
     put: Callable[[Any], None],
     items: dict[str, str] | None = None,

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import model
-from .problems import Problem
+from . import filecache, model, safefile
+from .problems import CurriculumError, Problem
 from .sources import Roots
+from .text import body_hash, decode
 from .yamlsafe import Located
 
 if TYPE_CHECKING:
@@ -32,6 +33,86 @@ class Doc:
     checksum: bytes = b""
     """A digest of the bytes of the file it was read from (see filecache): what is found in its
     body is kept by it."""
+    body_start: int = -1
+    """Where the body starts in its file's text (-1: it was not read from a file whole)."""
+    file: tuple[Path, Path] | None = field(default=None, compare=False, repr=False)
+    """The folder and the file it was read from this time: loading sets it on every reading, one
+    kept from an earlier run too (an entry is shared by every copy of the same bytes)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Kept in the check's store (filecache) without its body when its file holds it: a
+        check needs only the body's `body_hash` (a 16x curriculum's bodies are four fifths of
+        its store); a build asks for the body, which is read again from the file."""
+        from_file = self.body_start >= 0 and bool(self.checksum)
+        body = None if from_file else self.body
+        summed = self.body_hash() if from_file else self.__dict__.get("_body_hash")
+        fields = (self.path, self.meta, body, self.body_line, self.located, self.checksum)
+        return (_kept_doc, (*fields, self.body_start, summed))
+
+    def __getattr__(self, name: str) -> Any:
+        """The body of one kept without it, read again from its file (see `__reduce__`)."""
+        if name != "body" or self.__dict__.get("file") is None:
+            raise AttributeError(name)
+        self.body = _read_body(self)
+        return self.body
+
+    def body_hash(self) -> str:
+        """`text.body_hash` of the body: what a translation's stamp says of it (see drift)."""
+        found: str | None = self.__dict__.get("_body_hash")
+        if found is None:
+            found = self.__dict__["_body_hash"] = body_hash(self.body)
+        return found
+
+
+def _kept_doc(
+    path: str,
+    meta: Any,
+    body: str | None,
+    body_line: int,
+    located: Located,
+    checksum: bytes,
+    body_start: int,
+    summed: str | None,
+) -> Doc:
+    doc = Doc.__new__(Doc)
+    doc.__dict__.update(
+        path=path,
+        meta=meta,
+        body_line=body_line,
+        located=located,
+        checksum=checksum,
+        body_start=body_start,
+        file=None,
+    )
+    if body is not None:
+        doc.__dict__["body"] = body
+    if summed is not None:
+        doc.__dict__["_body_hash"] = summed
+    return doc
+
+
+def _read_body(doc: Doc) -> str:
+    """The body of `doc`, from its file, which must still hold the bytes it was read from."""
+    assert doc.file is not None
+    root, path = doc.file
+    try:
+        data: bytes | None = safefile.read_bytes(root, path)
+    except safefile.Refused:
+        data = None
+    text = decode(doc.path, data)[0] if data and filecache.digest(data) == doc.checksum else None
+    if text is None:
+        raise CurriculumError(
+            [
+                Problem(
+                    doc.path,
+                    1,
+                    1,
+                    "the file changed while the curriculum was being read",
+                    "run the check or the build again",
+                )
+            ]
+        )
+    return text[doc.body_start :]
 
 
 @dataclass

@@ -9,8 +9,11 @@ Python-Markdown, which recurses on nesting and backtracks on long runs of bracke
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
+from typing import Any
 
 from .problems import Problem
 
@@ -193,3 +196,18 @@ def markdown_nesting(rel: str, body: str, first_line: int) -> list[Problem]:
         if quotes and quotes.group(1).count(">") > MAX_NESTING // 2:
             deep("quote", n, 1, "quotes")
     return list(found.values())
+
+
+def short_hash(value: Any) -> str:
+    """Eight hex digits of SHA-256 over `value` as canonical JSON: a part of the English in a
+    translation's `translated_from:` stamp (see drift)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def body_hash(body: str | None) -> str:
+    """short_hash of a page's body as a translator reads it (trailing spaces and blank lines at
+    either end ignored); '' for no body or a blank one."""
+    if body is None or not body.strip():
+        return ""
+    return short_hash("\n".join(line.rstrip() for line in body.strip().splitlines()))

@@ -26,6 +26,7 @@ from .fields import STAMP_KEY
 from .kinds import BY_NAME
 from .loaded import Curriculum
 from .loading.files import split_locale
+from .text import body_hash
 
 STATES = ("translated", "outdated", "unstamped", "missing")
 
@@ -255,7 +256,7 @@ def _draft(english: English) -> str:
     cls: type[BaseModel] = (
         kind.translation_model if kind and kind.translation_model else type(english.meta)
     )
-    stamp = format_stamp(source_parts(english.meta, english.body, cls, english.items))
+    stamp = format_stamp(source_parts(english.meta, body_hash(english.body), cls, english.items))
     data: dict[str, Any] = {}
     for name, info in cls.model_fields.items():
         if name == STAMP_KEY:

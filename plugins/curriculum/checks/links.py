@@ -62,15 +62,21 @@ def _opens_image(prose: str, close: int, line_start: int) -> bool:
     return False
 
 
-def links_in(text: str, checksum: bytes = b"") -> list[Link]:
+def links_in(text: str) -> list[Link]:
     """Every address in Markdown prose: link and image targets, autolinks, HTML attributes and
     bare http(s) addresses. Code spans and fenced code are skipped.
 
-    Kept in the check's cache by the text's digest, or by `checksum`, the digest of the file a
-    page's body `text` was read from (`Doc.checksum`), which saves taking the text's own.
+    Kept in the check's cache by the text's digest (see filecache).
     """
-    key = checksum or filecache.digest(text)
-    return filecache.remembered(("links", key), lambda: list(_links_in(text)))
+    return filecache.remembered(("links", filecache.digest(text)), lambda: list(_links_in(text)))
+
+
+def links_of(doc: Doc) -> list[Link]:
+    """links_in(doc.body), kept by the digest of the file the body was read from (Doc.checksum),
+    so that neither a digest of the body nor the body itself is needed while they are kept."""
+    if not doc.checksum:
+        return links_in(doc.body)
+    return filecache.remembered(("links", doc.checksum), lambda: list(_links_in(doc.body)))
 
 
 def _links_in(text: str) -> Iterator[Link]:
@@ -200,7 +206,7 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
                         )
                     elif found := host_problem(item.url, hosts):
                         out.append(tr.located.problem(("prep", item_id, "url"), *found))
-    linked = [(doc, links_in(doc.body, doc.checksum)) for doc in docs]
+    linked = [(doc, links_of(doc)) for doc in docs]
     for doc, links in linked:
         for link in links:
             found = host_problem(link.raw, hosts, fetched=link.fetched)

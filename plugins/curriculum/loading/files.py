@@ -73,7 +73,7 @@ def _read(
     rel = rel_path(root, path)
     kept = filecache.recalled(lambda checksum: (kind, rel, checksum), path, problems)
     if kept is not filecache.NOT_KEPT:
-        return kept  # type: ignore[no-any-return]
+        return _from_file(kept, root, path)  # type: ignore[no-any-return]
     try:
         data, checksum = filecache.read(root, path)
     except safefile.Refused:
@@ -86,12 +86,24 @@ def _read(
             return None
         found.extend(find_placeholders(rel, text))
         parsed = parse_text(rel, text, found)
-        for doc in parsed if isinstance(parsed, tuple) else (parsed,):
-            if isinstance(doc, Doc):
-                doc.checksum = checksum
+        for doc in _docs(parsed):
+            doc.checksum = checksum
+            if text.endswith(doc.body):  # the body's start in the text (kept with the reading)
+                doc.body_start = len(text) - len(doc.body)
         return parsed
 
-    return filecache.reading((kind, rel, checksum), problems, parsed)
+    return _from_file(filecache.reading((kind, rel, checksum), problems, parsed), root, path)
+
+
+def _docs(read: object) -> list[Doc]:
+    return [doc for doc in (read if isinstance(read, tuple) else (read,)) if isinstance(doc, Doc)]
+
+
+def _from_file(read: T, root: Path, path: Path) -> T:
+    """A reading's Docs, told which file they were read from this time (see Doc.file)."""
+    for doc in _docs(read):
+        doc.file = (root, path)
+    return read
 
 
 def read_yaml(root: Path, path: Path, problems: list[Problem]) -> Located | None:
