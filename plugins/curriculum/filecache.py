@@ -7,8 +7,8 @@ the problems found on the way, and it is found again by what it was computed fro
 reading, the file's path in the tree, and a digest of its bytes (not the folder it lies in: a
 reading depends on the path and the bytes only, so a partner's copy of upstream's file shares its
 entry). The problems are kept with the result and reported again, so the cache never hides an
-error. A page's body is left out of its entry (see `Doc.__reduce__`): its file holds it. The whole store is dropped when the code that reads changes (the package's files) or
-Python does.
+error. A page's body is left out of its entry (see `Doc.__reduce__`): its file holds it. The whole
+store is dropped when the code that reads changes (the package's files) or Python does.
 
 A file's bytes are not read again while its status is the one noted when they were last read, as
 git tells a changed file from its index: the same device, inode, kind, size, modification time and
