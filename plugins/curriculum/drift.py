@@ -259,7 +259,9 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
             yield _doc_pair("page", source, doc, page_lang, memo=memo)
 
 
-Memo = dict[tuple[str, type, tuple[tuple[str, str], ...] | None], dict[str, str]]
+Memo = dict[
+    tuple[str, type, tuple[tuple[str, str], ...] | None], tuple[dict[str, str], dict[str, int]]
+]
 """An English file's parts by (its path, the translation's model, its items)."""
 
 
@@ -307,8 +309,8 @@ def _meta_pair(
     cls = type(meta)
     key = (source_rel, cls, tuple(sorted(items.items())) if items is not None else None)
     if key not in memo:
-        memo[key] = source_parts(source_meta, source_body, cls, items)
-    parts = memo[key]
+        memo[key] = (source_parts(source_meta, source_body, cls, items), _lists(source_meta, cls))
+    parts, lists = memo[key]
     return Pair(
         kind,
         source_rel,
@@ -320,7 +322,7 @@ def _meta_pair(
         located,
         meta,
         put,
-        _lists(source_meta, cls),
+        lists,
     )
 
 

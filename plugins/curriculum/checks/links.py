@@ -207,9 +207,14 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
                     elif found := host_problem(item.url, hosts):
                         out.append(tr.located.problem(("prep", item_id, "url"), *found))
     linked = [(doc, links_of(doc)) for doc in docs]
+    judged: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    """An address judged once: a page and its translations link to the same sources."""
     for doc, links in linked:
         for link in links:
-            found = host_problem(link.raw, hosts, fetched=link.fetched)
+            key = (link.raw, link.fetched)
+            if key not in judged:
+                judged[key] = host_problem(link.raw, hosts, fetched=link.fetched)
+            found = judged[key]
             if found:
                 out.append(Problem(doc.path, doc.body_line + link.line, link.col + 1, *found))
     out.extend(check_internal_links(cur, linked))
