@@ -217,7 +217,7 @@ def test_the_second_check_reads_from_the_cache_outside_the_repository(
 def test_pages_are_kept_without_their_bodies_which_are_read_again_from_their_files(
     curriculum_root: Path,
 ) -> None:
-    """The store keeps what a check needs of a page, not its body (four fifths of the store of a
+    """The store keeps what a check needs of a page, not its body (more than half the store of a
     16x curriculum); a build reads the body again from the file, and stops with a clear problem
     if the file changed since it was checked."""
     from curriculum import settings

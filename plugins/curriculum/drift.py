@@ -82,9 +82,6 @@ class Pair:
     """The English's lists by field name -> length, for the repair of an outdated translation."""
 
 
-hash_of = short_hash
-
-
 def format_stamp(parts: dict[str, str]) -> str:
     return ", ".join(f"{name} {digest}" for name, digest in parts.items())
 
@@ -155,7 +152,7 @@ def source_parts(
         else:
             value = _translatable(getattr(source_meta, name, None), _element_model(info.annotation))
         if value is not None:
-            out[PART_NAMES.get(name, name)] = hash_of(value)
+            out[PART_NAMES.get(name, name)] = short_hash(value)
     if body:
         out["body"] = body
     return out
@@ -188,7 +185,7 @@ def week_items(week: Week) -> dict[str, str]:
 
 
 def glossary_parts(terms: dict[str, model.GlossaryEntry]) -> dict[str, str]:
-    return {"terms": hash_of({k: [e.term, e.definition] for k, e in terms.items()})}
+    return {"terms": short_hash({k: [e.term, e.definition] for k, e in terms.items()})}
 
 
 # Every translation of the curriculum ------------------------------------------------------------

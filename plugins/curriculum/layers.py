@@ -43,8 +43,9 @@ class Layered:
     skipped: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     in_weeks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
-    """Module id -> week folder -> every file under it that may be read, by its path in the tree,
-    in order, from the folder the module is read from (as the scan found them)."""
+    """Module id -> folder in it (a week's) -> every file under that folder that may be read, by
+    its path in the tree, in order, from the folder the module is read from (as the scan found
+    them)."""
 
     @property
     def roots(self) -> sources.Roots:
@@ -74,7 +75,7 @@ class Layered:
 
 
 def _in_weeks(files: list[str]) -> dict[str, dict[str, list[str]]]:
-    """The files found in week folders (`modules/<id>/<week>/...`), by module and week folder."""
+    """The files found in a module's folders (`modules/<id>/<week>/...`), by module and folder."""
     found: dict[str, dict[str, list[str]]] = {}
     for rel in files:
         parts = rel.split("/", 3)

@@ -41,7 +41,7 @@ class Doc:
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Kept in the check's store (filecache) without its body when its file holds it: a
-        check needs only the body's `body_hash` (a 16x curriculum's bodies are four fifths of
+        check needs only the body's `body_hash` (a 16x curriculum's bodies are more than half of
         its store); a build asks for the body, which is read again from the file."""
         from_file = self.body_start >= 0 and bool(self.checksum)
         body = None if from_file else self.body
