@@ -3,6 +3,7 @@ reports exactly what a check without the cache reports."""
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -237,6 +238,7 @@ def test_pages_are_kept_without_their_bodies_which_are_read_again_from_their_fil
         cur = load_curriculum(site.site, settings=site)
     assert cache is not None and cache.misses == 0
     prep = cur.modules["basics"].weeks[0].prep
+    assert copy.deepcopy(prep).body == copy.copy(prep).body == prep.body
     assert prep.body.rstrip().endswith(sentence) and not prep.body.startswith("---")
     # Translations are checked against the body's hash, kept with the page.
     assert cur.drift[f"{PREP.removesuffix('.md')}.fr.md"].stamped

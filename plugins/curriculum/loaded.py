@@ -4,6 +4,7 @@ the curriculum as a whole. Loading, checks and pages import these; this module i
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,18 @@ class Doc:
         summed = self.body_hash() if from_file else self.__dict__.get("_body_hash")
         fields = (self.path, self.meta, body, self.body_line, self.located, self.checksum)
         return (_kept_doc, (*fields, self.body_start, summed))
+
+    def __copy__(self) -> Doc:
+        """A copy with its body and its file (`__reduce__` is for the store: it keeps neither)."""
+        copied = Doc.__new__(Doc)
+        copied.__dict__.update(self.__dict__)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Doc:
+        copied = Doc.__new__(Doc)
+        memo[id(self)] = copied
+        copied.__dict__.update(copy.deepcopy(self.__dict__, memo))
+        return copied
 
     def __getattr__(self, name: str) -> Any:
         """The body of one kept without it, read again from its file (see `__reduce__`)."""
