@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -252,6 +253,35 @@ def test_pages_are_kept_without_their_bodies_which_are_read_again_from_their_fil
         PREP,
         "the file changed while the curriculum was being read",
     )
+
+
+def test_stores_left_unused_for_a_month_are_removed_when_another_is_written(
+    curriculum_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each clone of a site has a store of its own: those of clones since removed go."""
+    cache = filecache.store_path(curriculum_root / "mkdocs.yml").parent
+    month = time.time() - (filecache.UNUSED_DAYS + 1) * 86400
+    old, recent, other = cache / "check-old", cache / "check-recent", cache / "other"
+    for folder in (old, recent, other):
+        folder.mkdir(parents=True)
+        (folder / "00.pickle").write_bytes(b"kept?")
+    (cache / "check-earlier.pickle").write_bytes(b"kept?")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious").write_text("never removed", encoding="utf-8")
+    os.symlink(elsewhere, cache / "check-link")
+    for path in (old, other, cache / "check-earlier.pickle", elsewhere):
+        os.utime(path, (month, month))
+    os.utime(cache / "check-link", (month, month), follow_symlinks=False)
+    assert check(curriculum_root, capsys, cache=True)[0] == 0
+    assert not old.exists() and not (cache / "check-earlier.pickle").exists()
+    assert recent.is_dir() and other.is_dir() and (cache / "check-link").is_symlink()
+    assert (elsewhere / "precious").is_file()
+    # A store in use is not left unused: each run marks it, even one that writes nothing.
+    store = filecache.store_path(curriculum_root / "mkdocs.yml")
+    os.utime(store, (month, month))
+    assert check(curriculum_root, capsys, cache=True)[0] == 0
+    assert store.stat().st_mtime > month + 86400
 
 
 def test_a_process_that_reads_many_curricula_reads_each_file_closely_once(

@@ -30,6 +30,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import shutil
 import struct
 import sys
 import tempfile
@@ -132,6 +133,8 @@ class FileCache:
         self._noted = self._load(self._status_file())
         with contextlib.suppress(OSError):  # the one-file store of earlier versions
             path.with_name(path.name + ".pickle").unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: see UNUSED_DAYS
 
     def _file(self, shard: int) -> Path:
         assert self.path is not None
@@ -210,14 +213,18 @@ class FileCache:
         shards: dict[int, dict[Hashable, bytes]] = {n: {} for n in range(SHARDS)}
         for key, data in self._new.items():
             shards[_shard(key)][key] = data
+        wrote = False
         with contextlib.suppress(OSError):
             self.path.mkdir(parents=True, exist_ok=True)
             for shard, entries in shards.items():
                 if set(entries) == self._kept.get(shard) and self._file(shard).is_file():
                     continue
                 self._write(self._file(shard), entries)
+                wrote = True
             if self._seen != self._noted or not self._status_file().is_file():
                 self._write(self._status_file(), self._seen)
+        if wrote:
+            _remove_unused(self.path.parent, self.path)
 
     def _write(self, file: Path, entries: Mapping[Any, object]) -> None:
         assert self.path is not None
@@ -228,6 +235,28 @@ class FileCache:
         with os.fdopen(handle, "wb") as out:
             out.write(_SEAL.pack(*_seal(data)) + data)
         os.replace(temporary, file)
+
+
+UNUSED_DAYS = 30
+"""A site's store that no check or build has opened for this long (a clone since removed, say)
+is removed when another store is written: the cache folder does not grow with every clone."""
+
+
+def _remove_unused(folder: Path, keep: Path) -> None:
+    """Remove the stores in `folder` (`check-*`, ours only; links are not followed) left unused
+    for UNUSED_DAYS, other than `keep`."""
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.startswith("check-") or entry.path == str(keep):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.stat(follow_symlinks=False).st_mtime >= cutoff:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    os.unlink(entry.path)  # the one-file store of earlier versions
 
 
 @contextlib.contextmanager
