@@ -317,33 +317,30 @@ def reading(key: Hashable, problems: list[Problem], compute: Callable[[list[Prob
     return value
 
 
-def read(root: Path, path: Path) -> tuple[bytes, bytes]:
-    """The bytes of a contributor's file (`safefile.read_with_status`: raises `safefile.Refused`)
-    and their digest, noted with the file's status in the active cache, if any."""
+def file_reading(
+    kind: str,
+    rel: str,
+    root: Path,
+    path: Path,
+    problems: list[Problem],
+    compute: Callable[[bytes, bytes, list[Problem]], T],
+) -> T:
+    """compute(the file's bytes, their digest, found) for the contributor's file at `path` (`rel`
+    in the tree), as `reading` keeps it under (kind, rel, digest). A file whose status is the one
+    noted with its digest is not read at all; any other is read through
+    `safefile.read_with_status` (which raises `safefile.Refused`) and noted."""
+    cache = _active.get()
+    name = os.path.abspath(path)
+    checksum = cache.known_digest(name) if cache is not None else None
+    if cache is not None and checksum is not None:
+        found, kept = cache.lookup((kind, rel, checksum))
+        if found:
+            value, found_problems = kept
+            problems.extend(found_problems)
+            return value  # type: ignore[no-any-return]
     opened_ns = time.time_ns()
     data, status = safefile.read_with_status(root, path)
     checksum = digest(data)
-    cache = _active.get()
     if cache is not None:
-        cache.note(os.path.abspath(path), status, checksum, opened_ns)
-    return data, checksum
-
-
-def recalled(key_of: Callable[[bytes], Hashable], path: Path, problems: list[Problem]) -> Any:
-    """What a `reading` of the file at `path` under key_of(its digest) gave, with its problems
-    reported into `problems`, if the file has not changed since it was noted; else `NOT_KEPT`."""
-    cache = _active.get()
-    if cache is None:
-        return NOT_KEPT
-    checksum = cache.known_digest(os.path.abspath(path))
-    if checksum is None:
-        return NOT_KEPT
-    found, kept = cache.lookup(key_of(checksum))
-    if not found:
-        return NOT_KEPT
-    value, found_problems = kept
-    problems.extend(found_problems)
-    return value
-
-
-NOT_KEPT = object()
+        cache.note(name, status, checksum, opened_ns)
+    return reading((kind, rel, checksum), problems, lambda found: compute(data, checksum, found))

@@ -74,9 +74,8 @@ def links_in(text: str) -> list[Link]:
 def links_of(doc: Doc) -> list[Link]:
     """links_in(doc.body), kept by the digest of the file the body was read from (Doc.checksum),
     so that neither a digest of the body nor the body itself is needed while they are kept."""
-    if not doc.checksum:
-        return links_in(doc.body)
-    return filecache.remembered(("links", doc.checksum), lambda: list(_links_in(doc.body)))
+    key = doc.checksum or filecache.digest(doc.body)
+    return filecache.remembered(("links", key), lambda: list(_links_in(doc.body)))
 
 
 def _links_in(text: str) -> Iterator[Link]:

@@ -71,15 +71,8 @@ def _read(
     read again.
     """
     rel = rel_path(root, path)
-    kept = filecache.recalled(lambda checksum: (kind, rel, checksum), path, problems)
-    if kept is not filecache.NOT_KEPT:
-        return _from_file(kept, root, path)  # type: ignore[no-any-return]
-    try:
-        data, checksum = filecache.read(root, path)
-    except safefile.Refused:
-        return None
 
-    def parsed(found: list[Problem]) -> T | None:
+    def parsed(data: bytes, checksum: bytes, found: list[Problem]) -> T | None:
         text, bad = decode(rel, data)
         found.extend(bad)
         if text is None:
@@ -92,7 +85,11 @@ def _read(
                 doc.body_start = len(text) - len(doc.body)
         return parsed
 
-    return _from_file(filecache.reading((kind, rel, checksum), problems, parsed), root, path)
+    try:
+        read = filecache.file_reading(kind, rel, root, path, problems, parsed)
+    except safefile.Refused:
+        return None
+    return _from_file(read, root, path)
 
 
 def _docs(read: object) -> list[Doc]:
