@@ -128,3 +128,36 @@ def test_the_open_search_box_with_results_has_no_serious_violation(
     found = serious_violations(page)
     context.close()
     assert not found, "\n".join(found)
+
+
+# --- under the pointer, under the keyboard's focus -----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr", "ar", "uk", "fa"])
+def test_links_and_buttons_stay_readable_under_the_pointer_and_the_focus(
+    browser: Any, site: Site, lang: str
+) -> None:
+    """axe-core sees a page as it is: a link or a button under the pointer, or reached with the
+    keyboard, takes the theme's accent colours, which a page at rest never shows. (The theme
+    moves to them in 125 ms: each check waits for the colours to settle.)"""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    found = []
+    page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
+    link = page.locator(".md-content .cur-checklist a").first
+    link.hover()
+    page.wait_for_timeout(300)
+    found += serious_violations(page)
+    link.focus()
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    found += serious_violations(page)
+    page.goto(site.url + prefix(lang) + "offline/", wait_until="networkidle")
+    for selector in ("button.cur-offline__save", "button.cur-transfer__export"):
+        button = page.locator(selector)
+        button.wait_for(state="visible")  # shown once its script is there
+        button.hover()
+        page.wait_for_timeout(300)
+        found += serious_violations(page)
+    context.close()
+    assert not found, "\n".join(found)
