@@ -1,5 +1,6 @@
-"""Headless Chromium on the small site: right to left on a phone, print. (axe-core runs on every
-page kind of the full site in every language: tests/test_browser_full.py.)"""
+"""Headless Chromium on the small site: right to left on a phone, print, the search box, links and
+buttons under the pointer and the focus. (axe-core runs on every page kind of the full site in
+every language: tests/test_browser_full.py.)"""
 
 from __future__ import annotations
 
