@@ -144,21 +144,23 @@ def test_links_and_buttons_stay_readable_under_the_pointer_and_the_focus(
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     found = []
+
+    def check_once_settled() -> None:
+        page.wait_for_timeout(300)
+        found.extend(serious_violations(page))
+
     page.goto(site.url + prefix(lang) + WEEK, wait_until="networkidle")
     link = page.locator(".md-content .cur-checklist a").first
     link.hover()
-    page.wait_for_timeout(300)
-    found += serious_violations(page)
+    check_once_settled()
     link.focus()
     page.mouse.move(0, 0)
-    page.wait_for_timeout(300)
-    found += serious_violations(page)
+    check_once_settled()
     page.goto(site.url + prefix(lang) + "offline/", wait_until="networkidle")
     for selector in ("button.cur-offline__save", "button.cur-transfer__export"):
         button = page.locator(selector)
         button.wait_for(state="visible")  # shown once its script is there
         button.hover()
-        page.wait_for_timeout(300)
-        found += serious_violations(page)
+        check_once_settled()
     context.close()
     assert not found, "\n".join(found)
