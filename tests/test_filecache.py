@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import GLOSSARY_FR, MODULE_YML, write
 from curriculum import filecache, safefile
 from curriculum.cli import main
 
@@ -78,6 +78,26 @@ def same_size_same_second(root: Path) -> None:
     assert path.stat().st_size == stat.st_size
 
 
+def break_module(root: Path) -> None:
+    write(root, "modules/basics/module.yml", MODULE_YML + "colour: blue\n")
+
+
+def empty_week(root: Path) -> None:
+    (root / "modules/basics/week-05").mkdir()
+
+
+def stray_folder(root: Path) -> None:
+    (root / "modules/basics/drafts").mkdir()
+
+
+def unknown_term(root: Path) -> None:
+    write(
+        root,
+        "modules/basics/glossary.fr.yml",
+        GLOSSARY_FR + "constante:\n  term: constante\n  definition: Une valeur fixe.\n",
+    )
+
+
 CHANGES: dict[str, Callable[[Path], None]] = {
     "edit": break_minutes,
     "translation": break_translation,
@@ -86,6 +106,10 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "delete": delete_exercises,
     "rename page": rename_page,
     "same size and time": same_size_same_second,
+    "module metadata": break_module,
+    "empty week folder": empty_week,
+    "folder in a module": stray_folder,
+    "glossary translation": unknown_term,
 }
 
 
@@ -303,3 +327,44 @@ def test_a_process_that_reads_many_curricula_reads_each_file_closely_once(
     assert expected[1][0] == 1
     for root in (curriculum_root, copy):
         assert not filecache.store_path(root / "mkdocs.yml").exists()
+
+
+def test_a_module_whose_files_did_not_change_is_not_put_together_again(
+    curriculum_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module is kept whole (loading/kept.py): a check puts together again only a module one of
+    whose files changed, and a page of a kept module still has its body, read from its file."""
+    from curriculum import settings
+    from curriculum.loading import kept
+    from curriculum.read import load_curriculum
+
+    trust_every_status(monkeypatch)
+    loaded: list[str] = []
+    real = kept._load_module
+
+    def counted(root: Path, folder: Path, *args: object) -> object:
+        loaded.append(folder.name)
+        return real(root, folder, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kept, "_load_module", counted)
+    config = curriculum_root / "mkdocs.yml"
+    site = settings.load(config)
+
+    def load() -> tuple[list[str], object]:
+        loaded.clear()
+        with filecache.using(config):
+            cur = load_curriculum(site.site, settings=site)
+        return sorted(loaded), cur
+
+    first = load()
+    assert first[0] == ["basics"]
+    again, cur = load()
+    assert again == []
+    prep = cur.modules["basics"].weeks[0].prep  # type: ignore[attr-defined]
+    assert prep.body == (curriculum_root / PREP).read_text(encoding="utf-8")[prep.body_start :]
+    assert cur == first[1]  # the same curriculum, problems and pages as when it was put together
+    _edit(curriculum_root, "modules/basics/module.yml", "hours: 12", "hours: 13")
+    edited, cur = load()
+    assert edited == ["basics"]
+    assert cur.modules["basics"].meta.hours == 13  # type: ignore[attr-defined]
+    assert load()[0] == []

@@ -53,7 +53,7 @@ WebAddress = Annotated[str, AfterValidator(_http_only)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid", defer_build=True)
 
 
 STAMP_KEY = "translated_from"

@@ -16,7 +16,12 @@ change time (which no program sets at will: any write or `touch` moves it). A fi
 same tick of the file system's clock as that reading would keep the same times; so a status is
 noted only once both of its times are `RACY_NS` older than the moment the file was opened, and a
 file changed just before a check is read again at the next one. Any other file is read
-(`safefile.read_with_status`, where a refused file is caught) and its digest taken again.
+(`safefile.read_with_status`, where a refused file is caught) and its digest taken again. The
+status compared is the one the check's scan saw a moment before (`scanned`), not looked up again.
+Reading goes through loading/filereads.py.
+
+A whole module is kept too, by its id rather than by a digest (loading/kept.py): it is replaced
+after a change (`put`), and a shard holding a replaced entry is written again.
 
 The store lives in the user's cache folder (XDG_CACHE_HOME, else ~/.cache), never in the
 repository: it is a pickle, and a file that a pull request could add must never be unpickled.
@@ -41,7 +46,6 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import safefile
 from .problems import Problem
 
 T = TypeVar("T")
@@ -65,7 +69,7 @@ what damage a disk or a cut-off write does (the store is the user's own, not a p
 five times faster than a digest over the 90 MB of a 16x curriculum's store."""
 
 
-def _seal(data: bytes) -> tuple[int, int]:
+def _seal(data: bytes | memoryview) -> tuple[int, int]:
     return zlib.crc32(data), len(data)
 
 
@@ -118,10 +122,17 @@ class FileCache:
         self._new: dict[Hashable, bytes] = {}
         self._kept: dict[int, set[Hashable]] = {}
         """Each shard's keys as stored, to tell which shards a run changed."""
+        self._replaced: set[int] = set()
+        """Shards holding a key whose value this run replaced (`put`)."""
         self._noted: dict[str, tuple[Signature, bytes]] = {}
         self._seen: dict[str, tuple[Signature, bytes]] = {}
         """Each file's status and digest, as noted (see the module's docstring): as stored, and
         of this run."""
+        self.offered: dict[Hashable, tuple[Any, list[Problem]]] = {}
+        """Readings at hand in this run, by key: what an earlier reading gave and its problems,
+        taken from a kept module one of whose files changed (see loading/kept.py)."""
+        self._scanned: Mapping[str, os.stat_result] = {}
+        """The statuses the scan of this run saw (see `scanned`)."""
         self.hits = 0
         self.misses = 0
         if path is None:
@@ -149,7 +160,7 @@ class FileCache:
         check of its bytes is stored before them: a damaged store must not give a wrong value)."""
         try:
             data = file.read_bytes()
-            body = data[_SEAL.size :]
+            body = memoryview(data)[_SEAL.size :]  # not a copy
             if len(data) < _SEAL.size or _SEAL.unpack_from(data) != _seal(body):
                 return {}
             stored = pickle.loads(body)
@@ -167,14 +178,21 @@ class FileCache:
         noted = self._seen.get(name) or self._noted.get(name)
         if noted is None:
             return None
+        status = self._scanned.get(name)
         try:
-            status = os.stat(name)
+            status = status or os.stat(name)
         except OSError:
             return None
         if _signature(status) != noted[0]:
             return None
         self._seen[name] = noted
         return noted[1]
+
+    def scanned(self, statuses: Mapping[str, os.stat_result]) -> None:
+        """The statuses of files, by absolute path, as this run's scan saw them a moment ago:
+        `known_digest` takes them instead of looking again. A file changed since is then taken
+        as it was at the scan, which the next check sees changed."""
+        self._scanned = statuses
 
     def note(self, name: str, status: os.stat_result, checksum: bytes, opened_ns: int) -> None:
         """The file at `name`, opened at `opened_ns`, had `status` and bytes of this `checksum`.
@@ -194,6 +212,17 @@ class FileCache:
         self.hits += 1
         return True, pickle.loads(data)
 
+    def put(self, key: Hashable, value: object) -> None:
+        """Keep `value` for `key` (see `get`), in place of what was kept for it."""
+        data = self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if key in self._old and self._old[key] != data:
+            self._replaced.add(_shard(key))
+
+    def trusted(self, name: str, checksum: bytes) -> bool:
+        """True if the file at `name` is noted with this digest in this run (see `note`)."""
+        noted = self._seen.get(name)
+        return noted is not None and noted[1] == checksum
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), or what it returned the last time for this key (a fresh copy)."""
         found, value = self.lookup(key)
@@ -201,7 +230,7 @@ class FileCache:
             return value  # type: ignore[no-any-return]
         self.misses += 1
         value = compute()
-        self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put(key, value)
         return value
 
     def save(self) -> None:
@@ -217,7 +246,8 @@ class FileCache:
         with contextlib.suppress(OSError):
             self.path.mkdir(parents=True, exist_ok=True)
             for shard, entries in shards.items():
-                if set(entries) == self._kept.get(shard) and self._file(shard).is_file():
+                same = set(entries) == self._kept.get(shard) and shard not in self._replaced
+                if same and self._file(shard).is_file():
                     continue
                 self._write(self._file(shard), entries)
                 wrote = True
@@ -298,6 +328,11 @@ def using(config_file: Path) -> Iterator[FileCache | None]:
         cache.save()  # a run that found problems too: the next one reads only what changed
 
 
+def current() -> FileCache | None:
+    """The cache that readings go through now, if any."""
+    return _active.get()
+
+
 def remembered(key: Hashable, compute: Callable[[], T]) -> T:
     """compute() through the active cache, if any."""
     cache = _active.get()
@@ -315,32 +350,3 @@ def reading(key: Hashable, problems: list[Problem], compute: Callable[[list[Prob
     value, found = remembered(key, run)
     problems.extend(found)
     return value
-
-
-def file_reading(
-    kind: str,
-    rel: str,
-    root: Path,
-    path: Path,
-    problems: list[Problem],
-    compute: Callable[[bytes, bytes, list[Problem]], T],
-) -> T:
-    """compute(the file's bytes, their digest, found) for the contributor's file at `path` (`rel`
-    in the tree), as `reading` keeps it under (kind, rel, digest). A file whose status is the one
-    noted with its digest is not read at all; any other is read through
-    `safefile.read_with_status` (which raises `safefile.Refused`) and noted."""
-    cache = _active.get()
-    name = os.path.abspath(path)
-    checksum = cache.known_digest(name) if cache is not None else None
-    if cache is not None and checksum is not None:
-        found, kept = cache.lookup((kind, rel, checksum))
-        if found:
-            value, found_problems = kept
-            problems.extend(found_problems)
-            return value  # type: ignore[no-any-return]
-    opened_ns = time.time_ns()
-    data, status = safefile.read_with_status(root, path)
-    checksum = digest(data)
-    if cache is not None:
-        cache.note(name, status, checksum, opened_ns)
-    return reading((kind, rel, checksum), problems, lambda found: compute(data, checksum, found))

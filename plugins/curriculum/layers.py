@@ -11,6 +11,7 @@ the path of an upstream one is an error naming both files.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -42,6 +43,8 @@ class Layered:
     refused: set[str] = field(default_factory=set)
     skipped: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    statuses: dict[str, os.stat_result] = field(default_factory=dict, compare=False, repr=False)
+    """Every file's status as the scan saw it, by its absolute path (`sources.Scan.statuses`)."""
     in_weeks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Module id -> folder in it (a week's) -> every file under that folder that may be read, by
     its path in the tree, in order, from the folder the module is read from (as the scan found
@@ -108,6 +111,7 @@ def layer(settings: Settings) -> Layered:
         for problem in scanned.problems:
             out.problems.append(_shown(problem, roots.shown(root, problem.path)))
         out.refused |= scanned.refused
+        out.statuses.update(scanned.statuses)
         for lang, count in scanned.skipped.items():
             out.skipped[lang] = out.skipped.get(lang, 0) + count
         own = number == len(roots.folders) - 1 and len(roots.folders) > 1

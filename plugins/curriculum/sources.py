@@ -117,6 +117,9 @@ class Scan:
     """Every file that may be read, by its path from the root."""
     skipped: dict[str, int] = field(default_factory=dict)
     """Translation files set aside, by language: the site does not build those languages."""
+    statuses: dict[str, os.stat_result] = field(default_factory=dict, compare=False, repr=False)
+    """Each file's status as the scan saw it (links followed), by its absolute path: a file kept
+    from an earlier check is known unchanged by it, without another look (see filecache)."""
 
     def refuse(self, rel: str, message: str, hint: str) -> None:
         self.problems.append(Problem(rel, 1, 1, message, hint))
@@ -224,7 +227,8 @@ def _check_file(
         )
         return
     try:
-        size = entry.stat().st_size  # of the file a link leads to, as it is read
+        status = found.statuses[entry.path] = entry.stat()  # of the file a link leads to
+        size = status.st_size
     except OSError:
         found.refuse(rel, "cannot be read", "check the file's permissions")
         return
@@ -309,9 +313,9 @@ def page_address(rel: str) -> str | None:
     """The address a hand-written page gets on the site, as MkDocs gives it: both
     `curriculum/pages/internship.md` and `curriculum/pages/internship/index.md` are `internship/`
     (and their translations too); the home page is ''. None for a file that is not a page."""
-    path = PurePosixPath(rel)
-    if path.parts[:2] != tuple(PAGES_DIR.split("/")) or path.suffix != ".md":
+    if not rel.startswith(f"{PAGES_DIR}/") or not rel.endswith(".md"):
         return None
+    path = PurePosixPath(rel)
     stem = path.name.split(".")[0]
     folder = path.parts[2:-1]
     return "/".join([*folder, *([] if stem == "index" else [stem]), ""]).lstrip("/")

@@ -47,15 +47,27 @@ class Located:
     key_places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Kept in the check's store (filecache) with its places packed in one string of bytes:
-        a check unpickles tens of thousands of these and looks up a place only for a problem."""
-        return (_packed, (self.data, self.file, marshal.dumps((self.places, self.key_places))))
+        """Kept in the check's store (filecache) with its places packed in one string of bytes,
+        and its data in another while it is plain YAML (not once validated entries replace it):
+        a check unpickles tens of thousands of these, and asks for a place only for a problem and
+        for the data only of a file that has one."""
+        places = marshal.dumps((self.places, self.key_places))
+        try:
+            data = marshal.dumps(self.data)
+        except ValueError:  # validated entries (a glossary's)
+            return (_packed, (self.data, self.file, places))
+        return (_packed, (None, self.file, places, data))
 
     def __getattr__(self, name: str) -> Any:
-        """The places of one unpickled from the store, unpacked when first asked for."""
-        if name not in ("places", "key_places") or "_packed" not in self.__dict__:
+        """The places, or the data, of one unpickled from the store, unpacked when first asked
+        for."""
+        found = self.__dict__
+        if name == "data" and "_data" in found:
+            self.data = marshal.loads(found.pop("_data"))
+            return self.data
+        if name not in ("places", "key_places") or "_packed" not in found:
             raise AttributeError(name)
-        self.places, self.key_places = marshal.loads(self.__dict__.pop("_packed"))
+        self.places, self.key_places = marshal.loads(found.pop("_packed"))
         return getattr(self, name)
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -76,9 +88,12 @@ class Located:
         return Problem(self.file, line, col, message, hint)
 
 
-def _packed(data: Any, file: str, packed: bytes) -> Located:
+def _packed(data: Any, file: str, packed: bytes, packed_data: bytes | None = None) -> Located:
     located = Located.__new__(Located)
-    located.__dict__.update(data=data, file=file, _packed=packed)
+    if packed_data is None:
+        located.__dict__.update(data=data, file=file, _packed=packed)
+    else:
+        located.__dict__.update(file=file, _packed=packed, _data=packed_data)
     return located
 
 

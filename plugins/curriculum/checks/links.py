@@ -170,12 +170,22 @@ def host_problem(
 
 def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]:
     out: list[Problem] = []
+    judged: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    """An address judged once: pages, their translations and their copies link to the same
+    sources."""
+
+    def judge(url: str, fetched: bool = False) -> tuple[str, str] | None:
+        key = (url, fetched)
+        if key not in judged:
+            judged[key] = host_problem(url, hosts, fetched=fetched)
+        return judged[key]
+
     docs: list[Doc] = list(cur.pages.values())
     preps = [week.prep for _, week in cur.all_weeks()]
     preps += [doc for doc in cur.loose if isinstance(doc.meta, model.Prep)]
     for prep in preps:
         for n, item in enumerate(prep.meta.prep):
-            found = host_problem(item.url, hosts) if item.url else None
+            found = judge(item.url) if item.url else None
             if found:
                 out.append(prep.located.problem(("prep", n, "url"), *found))
     for _, week in cur.all_weeks():
@@ -203,18 +213,12 @@ def _check_links(cur: Curriculum, hosts: dict[str, str] | None) -> list[Problem]
                                 "remove `url:`; translate the page itself (its .<lang>.md file)",
                             )
                         )
-                    elif found := host_problem(item.url, hosts):
+                    elif found := judge(item.url):
                         out.append(tr.located.problem(("prep", item_id, "url"), *found))
     linked = [(doc, links_of(doc)) for doc in docs]
-    judged: dict[tuple[str, bool], tuple[str, str] | None] = {}
-    """An address judged once: a page and its translations link to the same sources."""
     for doc, links in linked:
         for link in links:
-            key = (link.raw, link.fetched)
-            if key not in judged:
-                judged[key] = host_problem(link.raw, hosts, fetched=link.fetched)
-            found = judged[key]
-            if found:
+            if found := judge(link.raw, link.fetched):
                 out.append(Problem(doc.path, doc.body_line + link.line, link.col + 1, *found))
     out.extend(check_internal_links(cur, linked))
     return out

@@ -7,7 +7,7 @@ its path in the tree; problems name them by that path until `Curriculum.shown` p
 
 from __future__ import annotations
 
-from .. import layers, model
+from .. import filecache, layers, model
 from ..layers import Layered
 from ..loaded import Curriculum, Doc, LoadedModule, Week
 from ..problems import CurriculumError, Problem
@@ -16,7 +16,7 @@ from ..sources import REVIEWED_SOURCES
 from .catalogs import load_catalogs
 from .errors import validate_model
 from .files import check_locale, read_page, read_yaml, split_locale
-from .modules import _load_module
+from .kept import load_module
 from .programmes import _load_programmes
 
 
@@ -27,6 +27,9 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     Raises CurriculumError only when there is nothing to load at all.
     """
     layered = layers.layer(settings)
+    cache = filecache.current()
+    if cache is not None:
+        cache.scanned(layered.statuses)
     if not layered.modules and not any(
         (root / "modules").is_dir() for root in layered.roots.folders
     ):
@@ -53,7 +56,7 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
             broken[module_id] = []  # reported by the scan; programmes may still name it
             continue
         in_weeks = layered.in_weeks.get(module_id, {})
-        loaded, weeks = _load_module(
+        loaded, weeks = load_module(
             root, folder, languages, default, problems, refused, loose, in_weeks
         )
         if loaded is not None:

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .. import filecache, model, safefile
+from .. import model, safefile
 from ..loaded import Doc
 from ..problems import Problem
 from ..text import decode, markdown_nesting, yaml_tabs
 from ..yamlsafe import Located, parse, split_front_matter
 from .errors import M, validate_model
+from .filereads import file_reading
 
 T = TypeVar("T")
 LOCALE = re.compile(r"^[a-z]{2}(_[A-Z]{2})?$")
@@ -86,17 +87,17 @@ def _read(
         return parsed
 
     try:
-        read = filecache.file_reading(kind, rel, root, path, problems, parsed)
+        read = file_reading(kind, rel, root, path, problems, parsed)
     except safefile.Refused:
         return None
-    return _from_file(read, root, path)
+    return from_file(read, root, path)
 
 
 def _docs(read: object) -> list[Doc]:
     return [doc for doc in (read if isinstance(read, tuple) else (read,)) if isinstance(doc, Doc)]
 
 
-def _from_file(read: T, root: Path, path: Path) -> T:
+def from_file(read: T, root: Path, path: Path) -> T:
     """A reading's Docs, told which file they were read from this time (see Doc.file)."""
     for doc in _docs(read):
         doc.file = (root, path)
