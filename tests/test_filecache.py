@@ -368,3 +368,36 @@ def test_a_module_whose_files_did_not_change_is_not_put_together_again(
     assert edited == ["basics"]
     assert cur.modules["basics"].meta.hours == 13  # type: ignore[attr-defined]
     assert load()[0] == []
+
+
+@pytest.mark.parametrize("change", ["none", "outdated"])
+def test_translation_states_of_a_kept_module_are_those_of_a_check_without_cache(
+    curriculum_root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: str,
+) -> None:
+    """A module kept whole keeps its translations' states and warnings (reconcile.py); an
+    outdated translation, whose repair changes the module, is reconciled again each time."""
+    from curriculum import settings
+    from curriculum.read import load_curriculum
+
+    trust_every_status(monkeypatch)
+    config = curriculum_root / "mkdocs.yml"
+    translation = "modules/basics/week-01/prep.fr.md"
+    assert main(["--config", str(config), "translated", str(curriculum_root / translation)]) == 0
+    site = settings.load(config)
+
+    def reconciled(cache: bool) -> tuple[object, ...]:
+        with filecache.using(config) if cache else filecache.active(None):
+            cur = load_curriculum(site.site, settings=site)
+        return cur.drift, cur.warnings, cur.modules
+
+    reconciled(cache=True)  # fills the store
+    if change == "outdated":  # one objective more: the translation's list is left out
+        _edit(curriculum_root, PREP, "objectives:\n", "objectives:\n  - Run a program.\n")
+    expected = reconciled(cache=False)
+    assert expected[0][translation].outdated == (change == "outdated")  # type: ignore[index]
+    assert len(expected[0]) > 5  # type: ignore[arg-type]
+    assert reconciled(cache=True) == expected
+    assert reconciled(cache=True) == expected  # from what the one before kept

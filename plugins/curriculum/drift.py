@@ -25,9 +25,8 @@ from pydantic import BaseModel
 
 from . import model
 from .fields import STAMP, STAMP_KEY
-from .loaded import Curriculum, Doc, Week
+from .loaded import Curriculum, Doc, LoadedModule, Week
 from .loading.files import split_locale
-from .problems import Problem
 from .text import short_hash
 from .yamlsafe import Located
 
@@ -195,44 +194,54 @@ def pairs(cur: Curriculum) -> Iterator[Pair]:
     """Every translation read, with its English source, in the order of the site."""
     memo: Memo = {}  # an English file's parts, once for all its translations
     for module in cur.modules.values():
-        mid = module.path
-        for lang, tr in module.translations.items():
-            yield _meta_pair(
-                "module",
-                f"{mid}/module.yml",
-                f"{mid}/module.{lang}.yml",
+        yield from module_pairs(module, memo)
+    yield from other_pairs(cur, memo)
+
+
+def module_pairs(module: LoadedModule, memo: Memo) -> Iterator[Pair]:
+    """The translations of a module's files, with their English sources."""
+    mid = module.path
+    for lang, tr in module.translations.items():
+        yield _meta_pair(
+            "module",
+            f"{mid}/module.yml",
+            f"{mid}/module.{lang}.yml",
+            lang,
+            module.meta,
+            "",
+            tr,
+            "",
+            module.translations_located[lang],
+            _setter(module.translations, lang),
+            memo=memo,
+        )
+    if module.glossary is not None:
+        parts = glossary_parts(module.terms())
+        for lang, located in module.glossary_translations.items():
+            yield Pair(
+                "glossary",
+                f"{mid}/glossary.yml",
+                f"{mid}/glossary.{lang}.yml",
                 lang,
-                module.meta,
-                "",
-                tr,
-                "",
-                module.translations_located[lang],
-                _setter(module.translations, lang),
-                memo=memo,
+                parts,
+                {"terms"},
+                module.glossary_stamps.get(lang),
+                located,
             )
-        if module.glossary is not None:
-            parts = glossary_parts(module.terms())
-            for lang, located in module.glossary_translations.items():
-                yield Pair(
-                    "glossary",
-                    f"{mid}/glossary.yml",
-                    f"{mid}/glossary.{lang}.yml",
-                    lang,
-                    parts,
-                    {"terms"},
-                    module.glossary_stamps.get(lang),
-                    located,
-                )
-        extra = module.extra_pages()
-        for lang, docs in module.page_translations.items():
+    extra = module.extra_pages()
+    for lang, docs in module.page_translations.items():
+        for stem, doc in docs.items():
+            if stem in extra:
+                yield _doc_pair(stem, extra[stem], doc, lang, memo=memo)
+    for week in module.weeks:
+        items = week_items(week)
+        for lang, docs in week.translations.items():
             for stem, doc in docs.items():
-                if stem in extra:
-                    yield _doc_pair(stem, extra[stem], doc, lang, memo=memo)
-        for week in module.weeks:
-            items = week_items(week)
-            for lang, docs in week.translations.items():
-                for stem, doc in docs.items():
-                    yield _doc_pair(stem, getattr(week, stem), doc, lang, items, memo=memo)
+                yield _doc_pair(stem, getattr(week, stem), doc, lang, items, memo=memo)
+
+
+def other_pairs(cur: Curriculum, memo: Memo) -> Iterator[Pair]:
+    """The translations of programmes and hand-written pages, with their English sources."""
     for prog in cur.programmes:
         stem = prog.path.removesuffix(".yml")
         for lang, ptr in prog.translations.items():
@@ -321,62 +330,3 @@ def _meta_pair(
         put,
         lists,
     )
-
-
-# The build: states, warnings, and the English where a translation no longer fits -----------------
-
-
-def reconcile(cur: Curriculum) -> list[Problem]:
-    """Record every translation's state in `cur.drift`, and repair outdated translations so that
-    the checks accept them: a list whose length no longer matches the English's, an item or a term
-    the English no longer has, is left out, and the reader sees the English for it.
-
-    Returns warnings: translations that have no `translated_from:`."""
-    warnings = []
-    for pair in pairs(cur):
-        state = drift_of(pair)
-        cur.drift[pair.path] = state
-        if not state.stamped:
-            warnings.append(
-                pair.located.problem(
-                    (),
-                    "this translation does not say which English it was made from, so nobody "
-                    "will be told when the English changes",
-                    f"check it against {pair.source}, then run `curriculum translated {pair.path}`",
-                )
-            )
-        elif state.outdated:
-            _repair(cur, pair, state)
-    return warnings
-
-
-def _repair(cur: Curriculum, pair: Pair, state: Drift) -> None:
-    if pair.kind == "glossary":
-        module = cur.modules[pair.source.split("/")[1]]
-        known = module.terms()
-        pair.located.data = {k: v for k, v in pair.located.data.items() if k in known}
-        return
-    if pair.meta is None or pair.replace is None:
-        return
-    update: dict[str, Any] = {}
-    for name, length in pair.lists.items():
-        value = getattr(pair.meta, name, None)
-        changed = PART_NAMES.get(name, name) in state.changed
-        if changed and value is not None and len(value) != length:
-            update[name] = None
-    if "items" in state.changed and getattr(pair.meta, "prep", None):
-        week_items = _item_ids(cur, pair.source)
-        kept = {k: v for k, v in pair.meta.prep.items() if k in week_items}
-        if len(kept) != len(pair.meta.prep):
-            update["prep"] = kept or None
-    if update:
-        pair.replace(pair.meta.model_copy(update=update))
-
-
-def _item_ids(cur: Curriculum, source: str) -> list[str]:
-    parts = source.split("/")
-    module = cur.modules.get(parts[1]) if len(parts) > 3 else None
-    for week in module.weeks if module else ():
-        if week.folder == parts[2]:
-            return week.item_ids
-    return []

@@ -165,6 +165,9 @@ class LoadedModule:
     """module.<lang>.yml as read, for the places of problems in it."""
     glossary_stamps: dict[str, str | None] = field(default_factory=dict)
     """The `translated_from:` of each glossary translation (see drift.py)."""
+    kept: bytes | None = field(default=None, compare=False, repr=False)
+    """A digest of what the module was put together from, when the check's store keeps it whole
+    (loading/kept.py): what is computed from the module alone may be kept by it."""
 
     def terms(self) -> dict[str, model.GlossaryEntry]:
         return dict(self.glossary.data) if self.glossary else {}

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from .checks import cross_check
 from .checks.cohorts import holiday_warnings
-from .drift import reconcile
 from .loaded import Curriculum
 from .loading import load
 from .problems import CurriculumError
+from .reconcile import reconcile
 from .select import select
 from .settings import Settings
 

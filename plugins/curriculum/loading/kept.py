@@ -49,6 +49,8 @@ def load_module(
         found, kept = cache.lookup(("module", name))
     if found and files[0] == layout and _unchanged(cache, root, files[1]):
         loaded, weeks, found_problems, found_loose, reads = kept
+        if loaded is not None:
+            loaded.kept = filecache.digest(repr((name, files)))
         for read in reads:
             from_file(read.value, root, root / read.rel)
         problems.extend(found_problems)
@@ -69,6 +71,8 @@ def load_module(
             ("module", name),
             (loaded, weeks, problems[first_problem:], loose[first_loose:], reads),
         )
+        if loaded is not None:
+            loaded.kept = filecache.digest(repr((name, files)))
     return loaded, weeks
 
 

@@ -245,10 +245,14 @@ def _read_glossary(
 ) -> Located | None:
     """A glossary file, its data replaced by the validated entries (positions kept).
 
-    A translation's `translated_from:` is not a term: it is taken out into `stamps[None]`."""
-    located = read_yaml(root, path, problems)
-    if located is None:
+    A translation's `translated_from:` is not a term: it is taken out into `stamps[None]`. The
+    reading itself is left as it was read: a module put together again takes it as it is kept
+    (see kept.py)."""
+    read = read_yaml(root, path, problems)
+    if read is None:
         return None
+    data = dict(read.data) if isinstance(read.data, dict) else read.data
+    located = Located(data, read.file, read.places, read.key_places)
     if stamps is not None and isinstance(located.data, dict) and STAMP_KEY in located.data:
         stamp = located.data.pop(STAMP_KEY)
         if not isinstance(stamp, str) or not STAMP.fullmatch(stamp):
