@@ -59,11 +59,13 @@ def load_module(
     if found:  # what its unchanged files gave is at hand: only those changed or new are read
         cache.offered.update((read.key, (read.value, read.problems)) for read in kept[-1])
     first_problem, first_loose = len(problems), len(loose)
-    with recording() as reads:
-        loaded, weeks = _load_module(
-            root, folder, languages, default, problems, refused, loose, in_weeks
-        )
-    cache.offered.clear()
+    try:
+        with recording() as reads:
+            loaded, weeks = _load_module(
+                root, folder, languages, default, problems, refused, loose, in_weeks
+            )
+    finally:
+        cache.offered.clear()
     if all(read.checksum is not None for read in reads):
         files = (layout, tuple((read.rel, read.checksum) for read in reads))
         cache.put(("module files", name), files)
