@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, Site, open_search, prefix, search_for, serious_violations
+from browserkit import (
+    BROWSER,
+    Site,
+    open_search,
+    prefix,
+    search_for,
+    serious_violations,
+    with_axe,
+)
 from pageweight import (
     FIRST_VISIT_BUDGET,
     LATER_SEARCH_BUDGET,
@@ -151,7 +159,7 @@ def test_every_page_kind_has_no_serious_accessibility_violation(
     violation once hid on a page kind a sample left out."""
     found = []
     for width in (360, 1280):
-        context = browser.new_context(viewport={"width": width, "height": 800})
+        context = with_axe(browser.new_context(viewport={"width": width, "height": 800}))
         page = context.new_page()
         for path in [*EVERY_KIND, "404.html"] if lang == "en" else EVERY_KIND:
             page.goto(full_site.url + prefix(lang) + path, wait_until="load")
