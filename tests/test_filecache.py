@@ -401,3 +401,23 @@ def test_translation_states_of_a_kept_module_are_those_of_a_check_without_cache(
     assert len(expected[0]) > 5  # type: ignore[arg-type]
     assert reconciled(cache=True) == expected
     assert reconciled(cache=True) == expected  # from what the one before kept
+
+
+def test_a_reading_after_a_load_looks_at_the_file_again(
+    curriculum_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The statuses a load's scan saw stand in for looking at each file during that load only: a
+    cache that serves many loads (the test suite's) must not take a file edited since as it was."""
+    from curriculum import settings
+    from curriculum.loading.files import read_yaml
+    from curriculum.read import load_curriculum
+
+    trust_every_status(monkeypatch)
+    site = settings.load(curriculum_root / "mkdocs.yml")
+    path = curriculum_root / "modules/basics/module.yml"
+    with filecache.active(filecache.in_memory()):
+        load_curriculum(site.site, settings=site)
+        with path.open("a", encoding="utf-8") as out:
+            out.write("colour: blue\n")  # in place: the same inode, a new size and new times
+        located = read_yaml(curriculum_root, path, [])
+    assert located is not None and located.data["colour"] == "blue"

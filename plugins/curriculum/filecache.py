@@ -17,7 +17,7 @@ same tick of the file system's clock as that reading would keep the same times; 
 noted only once both of its times are `RACY_NS` older than the moment the file was opened, and a
 file changed just before a check is read again at the next one. Any other file is read
 (`safefile.read_with_status`, where a refused file is caught) and its digest taken again. The
-status compared is the one the check's scan saw a moment before (`scanned`), not looked up again.
+status compared is the one the load's scan saw a moment before (`scanned`), not looked up again.
 Reading goes through loading/filereads.py.
 
 A whole module is kept too, by its id rather than by a digest (loading/kept.py): it is replaced
@@ -128,9 +128,6 @@ class FileCache:
         self._seen: dict[str, tuple[Signature, bytes]] = {}
         """Each file's status and digest, as noted (see the module's docstring): as stored, and
         of this run."""
-        self.offered: dict[Hashable, tuple[Any, list[Problem]]] = {}
-        """Readings at hand in this run, by key: what an earlier reading gave and its problems,
-        taken from a kept module one of whose files changed (see loading/kept.py)."""
         self._scanned: Mapping[str, os.stat_result] = {}
         """The statuses the scan of this run saw (see `scanned`)."""
         self.hits = 0
@@ -188,11 +185,17 @@ class FileCache:
         self._seen[name] = noted
         return noted[1]
 
-    def scanned(self, statuses: Mapping[str, os.stat_result]) -> None:
-        """The statuses of files, by absolute path, as this run's scan saw them a moment ago:
-        `known_digest` takes them instead of looking again. A file changed since is then taken
-        as it was at the scan, which the next check sees changed."""
+    @contextlib.contextmanager
+    def scanned(self, statuses: Mapping[str, os.stat_result]) -> Iterator[None]:
+        """In this block, the statuses of files, by absolute path, as the scan of the load under
+        way saw them a moment ago: `known_digest` takes them instead of looking again. A file
+        changed since is then taken as it was at the scan, which the next check sees changed.
+        After the block, statuses are looked up again (a cache may serve many loads)."""
         self._scanned = statuses
+        try:
+            yield
+        finally:
+            self._scanned = {}
 
     def note(self, name: str, status: os.stat_result, checksum: bytes, opened_ns: int) -> None:
         """The file at `name`, opened at `opened_ns`, had `status` and bytes of this `checksum`.

@@ -7,6 +7,8 @@ its path in the tree; problems name them by that path until `Curriculum.shown` p
 
 from __future__ import annotations
 
+import contextlib
+
 from .. import filecache, layers, model
 from ..layers import Layered
 from ..loaded import Curriculum, Doc, LoadedModule, Week
@@ -28,8 +30,11 @@ def load(settings: Settings) -> tuple[Curriculum, list[Problem], list[Problem]]:
     """
     layered = layers.layer(settings)
     cache = filecache.current()
-    if cache is not None:
-        cache.scanned(layered.statuses)
+    with cache.scanned(layered.statuses) if cache else contextlib.nullcontext():
+        return _load(settings, layered)
+
+
+def _load(settings: Settings, layered: Layered) -> tuple[Curriculum, list[Problem], list[Problem]]:
     if not layered.modules and not any(
         (root / "modules").is_dir() for root in layered.roots.folders
     ):

@@ -38,16 +38,21 @@ class Read:
 
 
 _reads: ContextVar[list[Read] | None] = ContextVar("curriculum_reads", default=None)
+_offered: ContextVar[dict[Any, Read] | None] = ContextVar("curriculum_offered", default=None)
 
 
 @contextlib.contextmanager
-def recording() -> Iterator[list[Read]]:
-    """Every file read through `file_reading` in this block, in order."""
+def recording(offered: list[Read] | tuple[()] = ()) -> Iterator[list[Read]]:
+    """Every file read through `file_reading` in this block, in order. `offered`: readings at
+    hand (a kept module's, one of whose files changed): a file whose digest is one of theirs is
+    taken from them, not from the store."""
     reads: list[Read] = []
     token = _reads.set(reads)
+    offers = _offered.set({read.key: read for read in offered})
     try:
         yield reads
     finally:
+        _offered.reset(offers)
         _reads.reset(token)
 
 
@@ -93,8 +98,9 @@ def _file_reading(
     checksum = cache.known_digest(name) if cache is not None else None
     if cache is not None and checksum is not None:
         key = (kind, rel, checksum)
-        offered = cache.offered.pop(key, None)
-        found, kept = (True, offered) if offered is not None else cache.lookup(key)
+        offers = _offered.get()
+        offered = offers.pop(key, None) if offers else None
+        found, kept = (True, (offered.value, offered.problems)) if offered else cache.lookup(key)
         if found:
             value, found_problems = kept
             problems.extend(found_problems)

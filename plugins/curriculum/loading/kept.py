@@ -1,8 +1,10 @@
 """A module as loading left it, kept from one check to the next: after an edit, only the module
 that holds the edited file is put together again.
 
-Each file's reading is kept already (filecache), but at 16 times the shipped curriculum, unpickling
-12,000 readings one by one and putting 240 modules together from them was half of a check. Loading
+Each file's reading is kept too (filecache), but at 16 times the shipped curriculum, unpickling
+12,000 readings one by one and putting 240 modules together from them was half of a check. The
+readings of a module kept whole leave the store (they are not asked for): should its key change
+(a language added or dropped, the module renamed), its files are read closely once more. Loading
 a module depends on its id, the site's languages, its folder as the scan found it (`_layout`) and
 the bytes of the files it read, nothing else. So the module, the problems found in it and the
 pages it could not place in a week are kept together, by its id and the languages, with the
@@ -56,16 +58,12 @@ def load_module(
         problems.extend(found_problems)
         loose.extend(found_loose)
         return loaded, weeks
-    if found:  # what its unchanged files gave is at hand: only those changed or new are read
-        cache.offered.update((read.key, (read.value, read.problems)) for read in kept[-1])
     first_problem, first_loose = len(problems), len(loose)
-    try:
-        with recording() as reads:
-            loaded, weeks = _load_module(
-                root, folder, languages, default, problems, refused, loose, in_weeks
-            )
-    finally:
-        cache.offered.clear()
+    # What its unchanged files gave is at hand: only those changed or new are read.
+    with recording(offered=kept[-1] if found else ()) as reads:
+        loaded, weeks = _load_module(
+            root, folder, languages, default, problems, refused, loose, in_weeks
+        )
     if all(read.checksum is not None for read in reads):
         files = (layout, tuple((read.rel, read.checksum) for read in reads))
         cache.put(("module files", name), files)
