@@ -190,6 +190,19 @@ def test_a_link_back_to_a_folder_of_the_tree_is_walked_once(root: Path) -> None:
     assert f"{WEEK}/notes.md" in cur.pages
 
 
+def test_a_link_that_leads_back_to_itself_is_a_problem_on_its_file(root: Path) -> None:
+    os.symlink("loop.md", root / f"{WEEK}/loop.md")  # a pull request may commit one
+    os.symlink("twin.md", root / "curriculum/pages/other.md")
+    os.symlink("other.md", root / "curriculum/pages/twin.md")
+    found = problems_of(root)
+    assert [(p.path, p.message) for p in found] == [
+        ("curriculum/pages/other.md", "cannot be followed (too many levels of symbolic links)"),
+        ("curriculum/pages/twin.md", "cannot be followed (too many levels of symbolic links)"),
+        (f"{WEEK}/loop.md", "cannot be followed (too many levels of symbolic links)"),
+    ]
+    assert all("remove it, or make it a link" in p.hint for p in found)
+
+
 # --- front matter of pages -----------------------------------------------------------------------
 
 

@@ -209,6 +209,32 @@ def test_an_accidental_clash_names_both_files(
     assert "add `curriculum/pages/guide/translating.md` to `replace:`" in err
 
 
+def test_a_module_of_upstream_in_the_partner_folder_is_a_clash_unless_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partner, upstream = partner_copy(tmp_path)
+    shutil.copytree(upstream / "modules/dom", partner / "modules/dom")
+    meta = partner / "modules/dom/module.yml"
+    meta.write_text(meta.read_text().replace('title: "The DOM', 'title: "Our DOM', 1))
+    err = check(partner, capsys)
+    assert "modules/dom/module.yml:1:1: has the same path as upstream/modules/dom/module.yml" in err
+    assert "add `modules/dom` to `replace:`" in err
+
+    config = partner / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("    replace:\n", "    replace:\n      - modules/dom\n", 1)
+    )
+    assert main(["--config", str(config), "check"]) == 0, capsys.readouterr().err
+    cur = load_curriculum(partner, settings=load_settings(config))
+    assert cur.modules["dom"].meta.title == "Our DOM: pages that react"
+    assert (
+        cur.modules["javascript"].meta.title
+        == load_curriculum(upstream, settings=load_settings(upstream / "mkdocs.yml"))
+        .modules["javascript"]
+        .meta.title
+    )
+
+
 def test_two_pages_at_one_address_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

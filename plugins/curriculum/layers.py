@@ -120,7 +120,7 @@ def layer(settings: Settings) -> Layered:
             if folder.name.startswith(".") or not folder.is_dir():
                 continue
             unit = f"modules/{folder.name}"
-            if unit in out.modules:
+            if folder.name in out.modules:
                 if own and unit in replace:
                     replaced.add(unit)
                 else:

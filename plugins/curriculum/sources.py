@@ -177,7 +177,16 @@ def _walk(
         if entry.is_symlink() and not inside(root, Path(entry.path)):
             found.refuse(rel, _outside(Path(entry.path)), _OUTSIDE_HINT)
             continue
-        if entry.is_dir():
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as error:  # a link to itself, or a loop of links
+            found.refuse(
+                rel,
+                f"cannot be followed ({_shown(error.strerror or str(error)).lower()})",
+                "remove it, or make it a link to a file or folder inside the curriculum",
+            )
+            continue
+        if is_dir:
             if not FOLDER.fullmatch(entry.name) or len(entry.name) > MAX_NAME:
                 found.refuse(
                     rel,
@@ -186,7 +195,7 @@ def _walk(
                 )
                 continue
             _walk(root, Path(entry.path), languages, found, seen)
-        elif entry.is_file():
+        elif is_file:
             _check_file(entry, rel, names, languages, found)
             if rel not in found.refused:
                 found.files.append(rel)
