@@ -68,7 +68,7 @@ quick: setup
 	$(TEST_ENV) FUZZ_EXAMPLES=100 $(BIN)/python -m pytest -n auto \
 	  --dist loadfile --ignore-glob='tests/test_browser*' -m 'not site'
 
-# The scaling benchmark's 16x build takes about ten minutes on 2 cores.
+# The scaling benchmark takes about five minutes on 2 cores (its 16x build, four).
 bench: setup browser
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/overhead.py

@@ -4,7 +4,9 @@
 repository unless told otherwise) into `folder`, then adds k-1 copies of every module and of every
 programme, under new ids: `javascript-x2`, `javascript-x3`, ... and `web-development-x2`, ...
 Modules times weeks, and programmes, grow k times in every language; hand-written pages stay as
-they are. The copies pass `curriculum check` unchanged but for what must be unique:
+they are. `write(folder, k, weeks=w)` also makes every module w times as long: its weeks are
+followed by w-1 copies of them (a module of weeks 1-3 gets weeks 4-6, 7-9, ...), so modules times
+weeks grow k times w. The copies pass `curriculum check` unchanged but for what must be unique:
 
 - a module's `id:` (equal to its folder) and its prerequisites, which name the copies of the same
   round (`dom-x2` needs `javascript-x2`), and a programme's `id:` and module list likewise;
@@ -20,7 +22,11 @@ Every copy's pages are built as its original's are: the programme copies list th
 so the copies have programme pages, calendars and wall charts of their own, and a module that no
 programme lists (react, today) is built, with its copies, as the shipped site builds it.
 
-As a script: `python benchmarks/synthetic.py FOLDER [--times K] [--source DIR]`.
+A programme of modules w times as long runs w times as many Sundays, into years whose Easter or
+Eid falls on one of them; a session on a holiday it names is a warning, which `mkdocs build
+--strict` counts. So with w above 1, the programmes name no `holidays:` (their `breaks:` stay).
+
+As a script: `python benchmarks/synthetic.py FOLDER [--times K] [--weeks W] [--source DIR]`.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 GLOSSARY = re.compile(r"glossary(\.[a-z]{2}(_[A-Z]{2})?)?\.yml")
+WEEK = re.compile(r"week-\d\d")
 
 
 def copy_id(name: str, n: int) -> str:
@@ -70,11 +77,36 @@ def rename_ids(text: str, key: str, renamed: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def write(folder: Path, times: int, source: Path = ROOT) -> Path:
+def drop_key(text: str, key: str) -> str:
+    """`text` (a programme file) without the top-level `key:` and the lines that belong to it."""
+    lines = text.splitlines(keepends=True)
+    out: list[str] = []
+    inside = False
+    for line in lines:
+        if re.match(rf"{key}:", line):
+            inside = True
+            continue
+        if inside and (not line.strip() or line.startswith((" ", "\t", "-"))):
+            continue
+        inside = False
+        out.append(line)
+    return "".join(out)
+
+
+def longer_weeks(module: Path, weeks: int) -> None:
+    """Follow the weeks of `module` with `weeks - 1` copies of them, numbered on."""
+    found = sorted(p for p in module.iterdir() if WEEK.fullmatch(p.name))
+    for round_ in range(1, weeks):
+        for n, week in enumerate(found, start=round_ * len(found) + 1):
+            shutil.copytree(week, module / f"week-{n:02d}")
+
+
+def write(folder: Path, times: int, source: Path = ROOT, *, weeks: int = 1) -> Path:
     """Write into `folder` the curriculum at `source` with `times - 1` copies of every module and
-    programme; returns `folder`. `times` 1 is a plain copy."""
-    if times < 1:
-        raise ValueError(f"times must be at least 1, got {times}")
+    programme, and every module's weeks `weeks` times over; returns `folder`. `times` 1 with
+    `weeks` 1 is a plain copy."""
+    if times < 1 or weeks < 1:
+        raise ValueError(f"times and weeks must be at least 1, got {times} and {weeks}")
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(source / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(source / "curriculum", folder / "curriculum")
@@ -103,6 +135,14 @@ def write(folder: Path, times: int, source: Path = ROOT) -> Path:
             if rest == "yml":
                 text = rename_ids(text, "modules", {**renamed, stem: copy_id(stem, n)})
             target.write_text(text, encoding="utf-8")
+    if weeks > 1:
+        for module in sorted((folder / "modules").iterdir()):
+            if (module / "module.yml").is_file():
+                longer_weeks(module, weeks)
+        for path in sorted((folder / "curriculum" / "programmes").glob("*.yml")):
+            if path.name.count(".") == 1:  # the English file: translations name no holidays
+                text = path.read_text(encoding="utf-8")
+                path.write_text(drop_key(text, "holidays"), encoding="utf-8")
     return folder
 
 
@@ -110,10 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="where to write it (created)")
     parser.add_argument("--times", type=int, default=4, help="k: copies of every module (4)")
+    parser.add_argument("--weeks", type=int, default=1, help="w: every module's weeks w times (1)")
     parser.add_argument("--source", type=Path, default=ROOT, help="the curriculum to copy")
     args = parser.parse_args(argv)
-    write(args.folder, args.times, args.source.resolve())
-    print(f"wrote {args.times}x the curriculum of {args.source} into {args.folder}")
+    write(args.folder, args.times, args.source.resolve(), weeks=args.weeks)
+    size = f"{args.times}x" if args.weeks == 1 else f"{args.times * args.weeks}x"
+    print(f"wrote {size} the curriculum of {args.source} into {args.folder}")
     return 0
 
 

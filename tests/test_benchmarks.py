@@ -76,15 +76,30 @@ def test_copies_rename_ids_and_what_lists_them(text: str, key: str, expected: st
     assert synthetic.rename_ids(text, key, renamed) == expected
 
 
+def test_a_programme_loses_a_key_and_its_lines_only() -> None:
+    text = "id: a\nholidays:\n  - easter\n  - nowruz\n# next\nclosing:\n  - x\n"
+    assert synthetic.drop_key(text, "holidays") == "id: a\n# next\nclosing:\n  - x\n"
+    assert synthetic.drop_key("holidays: [easter]\nid: a\n", "holidays") == "id: a\n"
+
+
 @pytest.mark.site
-def test_a_synthetic_curriculum_of_the_shipped_one_passes_the_checks(tmp_path: Path) -> None:
-    folder = synthetic.write(tmp_path / "2x", 2)
+@pytest.mark.parametrize(("times", "repeats"), [(2, 1), (1, 3)])
+def test_a_synthetic_curriculum_of_the_shipped_one_passes_the_checks(
+    tmp_path: Path, times: int, repeats: int
+) -> None:
+    folder = synthetic.write(tmp_path / "copy", times, weeks=repeats)
     assert sorted(p.name for p in (folder / "modules").iterdir() if p.name.endswith("-x2")) == [
-        f"{p.name}-x2" for p in sorted((REPO / "modules").iterdir()) if p.is_dir()
+        f"{p.name}-x2" for p in sorted((REPO / "modules").iterdir()) if p.is_dir() and times == 2
     ]
     modules = sum(1 for p in (REPO / "modules").iterdir() if p.is_dir())
     weeks = sum(1 for _ in (REPO / "modules").glob("*/week-*"))
-    assert check(folder).startswith(f"ok: {2 * modules} modules, {2 * weeks} weeks")
+    out = check(folder)
+    assert out.startswith(f"ok: {times * modules} modules, {times * repeats * weeks} weeks")
+    assert "warning" not in out  # a programme three times as long meets no holiday it names
+    dom = sorted(p.name for p in (folder / "modules/dom").iterdir() if p.name.startswith("week-"))
+    assert dom == [f"week-{n:02d}" for n in range(1, 2 * repeats + 1)]
+    again = folder / f"modules/dom/week-{2 * repeats:02d}/prep.md"
+    assert again.read_bytes() == (REPO / "modules/dom/week-02/prep.md").read_bytes()
 
 
 @pytest.mark.site
@@ -92,15 +107,22 @@ def test_synthetic_as_a_script(small: Path, tmp_path: Path) -> None:
     out = run("synthetic.py", str(tmp_path / "3x"), "--times", "3", "--source", str(small))
     assert out.startswith("wrote 3x the curriculum")
     assert check(tmp_path / "3x").startswith("ok: 3 modules, 6 weeks, 3 programmes")
+    out = run(
+        "synthetic.py", str(tmp_path / "6x"), "--times", "3", "--weeks", "2", "--source", str(small)
+    )
+    assert out.startswith("wrote 6x the curriculum")
+    assert check(tmp_path / "6x").startswith("ok: 3 modules, 12 weeks, 3 programmes")
 
 
 @pytest.mark.site
 def test_scaling(small: Path) -> None:
-    lines = run("scaling.py", "--sizes", "1,2", "--source", str(small)).splitlines()
-    assert lines[0].split() == ["size", "weeks", "pages", "seconds", "pages/s"]
-    assert lines[1].startswith("1x") and lines[1].endswith("(baseline)")
-    assert lines[2].startswith("2x") and "x baseline, target 1.0x)" in lines[2]
-    assert lines[1].split()[1:3] != lines[2].split()[1:3]  # more weeks, more pages
+    lines = run("scaling.py", "--sizes", "1,1x2", "--source", str(small)).splitlines()
+    assert lines[0].split() == ["size", "shape", "modules", "weeks", "pages", "seconds", "pages/s"]
+    assert lines[1].split()[:4] == ["1x", "1x1", "1", "2"] and lines[1].endswith("(baseline)")
+    assert (
+        lines[2].split()[:4] == ["2x", "1x2", "1", "4"] and "x baseline, target 1.0x)" in lines[2]
+    )
+    assert int(lines[2].split()[4]) > int(lines[1].split()[4])  # more weeks, more pages
 
 
 @pytest.mark.site
