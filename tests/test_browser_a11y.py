@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from browserkit import BROWSER, WEEK, Site, prefix, search_for, serious_violations
+from browserkit import BROWSER, WEEK, Site, prefix, search_for, serious_violations, with_axe
 
 pytestmark = BROWSER
 
@@ -141,7 +141,7 @@ def test_links_and_buttons_stay_readable_under_the_pointer_and_the_focus(
     """axe-core sees a page as it is: a link or a button under the pointer, or reached with the
     keyboard, takes the theme's accent colours, which a page at rest never shows. (The theme
     moves to them in 125 ms: each check waits for the colours to settle.)"""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = with_axe(browser.new_context(viewport={"width": 1280, "height": 800}))
     page = context.new_page()
     found = []
 
