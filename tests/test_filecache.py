@@ -340,13 +340,13 @@ def test_a_module_whose_files_did_not_change_is_not_put_together_again(
 
     trust_every_status(monkeypatch)
     loaded: list[str] = []
-    real = kept._load_module
+    real = kept.read_module
 
     def counted(root: Path, folder: Path, *args: object) -> object:
         loaded.append(folder.name)
         return real(root, folder, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kept, "_load_module", counted)
+    monkeypatch.setattr(kept, "read_module", counted)
     config = curriculum_root / "mkdocs.yml"
     site = settings.load(config)
 

@@ -27,7 +27,7 @@ from ..loaded import Doc, LoadedModule, Week
 from ..problems import Problem
 from .filereads import recording
 from .files import from_file
-from .modules import _load_module
+from .modules import read_module
 
 
 def load_module(
@@ -40,11 +40,11 @@ def load_module(
     loose: list[Doc],
     in_weeks: dict[str, list[str]],
 ) -> tuple[LoadedModule | None, list[Week]]:
-    """`modules._load_module`'s result, kept by the active cache (see the module's docstring)."""
+    """`modules.read_module`'s result, kept by the active cache (see the module's docstring)."""
     cache = filecache.current()
     layout = _layout(root, folder, refused, in_weeks) if cache else None
     if cache is None or layout is None:
-        return _load_module(root, folder, languages, default, problems, refused, loose, in_weeks)
+        return read_module(root, folder, languages, default, problems, refused, loose, in_weeks)
     name = filecache.digest(repr((folder.name, tuple(languages), default)))
     found, files = cache.lookup(("module files", name))
     if found:
@@ -61,7 +61,7 @@ def load_module(
     first_problem, first_loose = len(problems), len(loose)
     # What its unchanged files gave is at hand: only those changed or new are read.
     with recording(offered=kept[-1] if found else ()) as reads:
-        loaded, weeks = _load_module(
+        loaded, weeks = read_module(
             root, folder, languages, default, problems, refused, loose, in_weeks
         )
     if all(read.checksum is not None for read in reads):
@@ -88,7 +88,7 @@ def _layout(
     root: Path, folder: Path, refused: set[str], in_weeks: dict[str, list[str]]
 ) -> bytes | None:
     """A digest of what loading sees of the module's folder other than its files' bytes: the
-    entries in it (as `_load_module` lists them), the files the scan found in its week folders
+    entries in it (as `read_module` lists them), the files the scan found in its week folders
     and what the scan refused in it. None if the folder cannot be listed."""
     try:
         with os.scandir(folder) as found:

@@ -105,7 +105,7 @@ def _load_week(
     return Week(module_id, number, folder.name, prep, exercises, coach, ids, translations)
 
 
-def _load_module(
+def read_module(
     root: Path,
     folder: Path,
     languages: list[str],
@@ -115,7 +115,8 @@ def _load_module(
     loose: list[Doc],
     in_weeks: dict[str, list[str]],
 ) -> tuple[LoadedModule | None, list[Week]]:
-    """The module in `folder`; `in_weeks`: the files the scan found in each of its week folders."""
+    """The module in `folder` as its files give it (kept.py keeps it between checks); `in_weeks`:
+    the files the scan found in each of its week folders."""
     meta_path = folder / "module.yml"
     if not meta_path.is_file():
         problems.append(
