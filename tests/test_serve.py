@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_curriculum
+from conftest import make_curriculum, only_languages
 
 pytestmark = pytest.mark.site
 
@@ -47,6 +47,7 @@ def _wait(until: Callable[[], bool], seconds: float, what: str, log: Path) -> No
 
 def test_a_broken_save_shows_its_problems_in_the_browser(tmp_path: Path) -> None:
     root = make_curriculum(tmp_path)
+    only_languages(root, "en", "fr")  # the mechanism, not the languages: each save is a build
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
